@@ -43,3 +43,32 @@ export class ManualClock implements Clock {
  * clock.now();
  */
 export const systemClock: Clock = { now: () => new Date() };
+
+/**
+ * Wall-clock time that tests can still move forward (`POST /_mock/clock`), e.g. to expire
+ * a link token without waiting.
+ *
+ * @example
+ * const clock = new ShiftableClock();
+ * clock.advance(3_600_000); // an hour later than the wall clock
+ */
+export class ShiftableClock implements Clock {
+  private offset = 0;
+
+  now(): Date {
+    return new Date(Date.now() + this.offset);
+  }
+
+  advance(ms: number): void {
+    this.offset += ms;
+  }
+
+  set(time: string | number | Date): void {
+    const ms = new Date(time).getTime();
+    if (Number.isNaN(ms)) throw new TypeError(`Not a valid time: ${String(time)}`);
+    this.offset = ms - Date.now();
+  }
+}
+
+/** A clock the control plane can move. */
+export type AdjustableClock = Clock & { advance(ms: number): void; set(time: string | number | Date): void };

@@ -1,0 +1,96 @@
+/**
+ * All state the mock holds, one project per API key. Plain maps, so a snapshot is a
+ * structured clone and a reset is a new object.
+ */
+import { Random } from './random.js';
+import type { SessionRecord } from './types.js';
+
+export type ConnectedAccountStatus = 'INITIALIZING' | 'INITIATED' | 'ACTIVE' | 'FAILED' | 'EXPIRED' | 'INACTIVE' | 'REVOKED';
+
+export interface ConnectedAccountRecord {
+  id: string;
+  user_id: string;
+  toolkit: string;
+  status: ConnectedAccountStatus;
+  status_reason: string | null;
+  alias?: string;
+  account_type: 'PRIVATE' | 'SHARED';
+  acl_config_for_shared?: { allow_all_users: boolean; allowed_user_ids: string[]; not_allowed_user_ids: string[] };
+  auth_config: { id: string; auth_scheme: string; is_composio_managed: boolean };
+  created_at: string;
+  updated_at: string;
+  /** The session whose link created it, if any. */
+  session_id?: string;
+  callback_url?: string;
+  is_disabled: boolean;
+}
+
+/** One execute/execute_meta call, as `/_mock/state` shows it. */
+export interface ExecutionRecord {
+  log_id: string;
+  session_id: string;
+  tool_slug: string;
+  arguments: Record<string, unknown>;
+  account?: string;
+  error: string | null;
+  executed_at: string;
+}
+
+export interface ProjectState {
+  readonly apiKey: string;
+  random: Random;
+  sessions: Map<string, SessionRecord>;
+  connectedAccounts: Map<string, ConnectedAccountRecord>;
+  executions: ExecutionRecord[];
+  requestCount: number;
+}
+
+/**
+ * Projects by API key, created on first use.
+ *
+ * @example
+ * const store = new Store(42);
+ * store.project('key-a').sessions.size; // 0
+ * store.reset('key-a');
+ */
+export class Store {
+  private readonly projects = new Map<string, ProjectState>();
+
+  constructor(private readonly seed: number | string) {}
+
+  project(apiKey: string): ProjectState {
+    let project = this.projects.get(apiKey);
+    if (!project) {
+      project = this.freshProject(apiKey);
+      this.projects.set(apiKey, project);
+    }
+    return project;
+  }
+
+  /** Existing projects only: reading state must not create one. */
+  peek(apiKey: string): ProjectState | undefined {
+    return this.projects.get(apiKey);
+  }
+
+  /** Forgets one project, or all; ids start over, as after a fresh start. */
+  reset(apiKey?: string): void {
+    if (apiKey === undefined) this.projects.clear();
+    else this.projects.delete(apiKey);
+  }
+
+  get projectCount(): number {
+    return this.projects.size;
+  }
+
+  private freshProject(apiKey: string): ProjectState {
+    return {
+      apiKey,
+      // Each project draws ids from its own stream, so one project's traffic never shifts another's ids.
+      random: Random.derive(this.seed, `project:${apiKey}`),
+      sessions: new Map(),
+      connectedAccounts: new Map(),
+      executions: [],
+      requestCount: 0,
+    };
+  }
+}
