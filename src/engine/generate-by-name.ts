@@ -6,7 +6,12 @@
  */
 import type { Faker } from '@faker-js/faker';
 
-/** The JSON types a leaf schema can resolve to. */
+/**
+ * The JSON types a leaf schema can resolve to.
+ *
+ * @example
+ * const type: LeafType = 'integer';
+ */
 export type LeafType = 'string' | 'number' | 'integer' | 'boolean';
 
 /**

@@ -38,7 +38,12 @@ import { fromSimplePattern, valueByFormat, valueByName, type LeafType } from './
 import { hashString } from './random.js';
 import { stableStringify } from './stable-stringify.js';
 
-/** Inputs of {@link generateFromSchema}. */
+/**
+ * Inputs of {@link generateFromSchema}.
+ *
+ * @example
+ * const options: GenerateOptions = { seed: 42, context: 'SLACK_SEND_MESSAGE', args: { text: 'hi' }, now: clock.now() };
+ */
 export interface GenerateOptions {
   /** The mock's seed (session or server seed). */
   seed: number | string;
@@ -204,8 +209,12 @@ function minimal(schema: JsonSchema): unknown {
 function numberInRange(schema: JsonSchema, integer: boolean, faker: Faker): number {
   const exclusiveMin = finite(schema.exclusiveMinimum);
   const exclusiveMax = finite(schema.exclusiveMaximum);
-  let lo = Math.max(finite(schema.minimum) ?? -Infinity, exclusiveMin === undefined ? -Infinity : integer ? Math.floor(exclusiveMin) + 1 : exclusiveMin);
-  let hi = Math.min(finite(schema.maximum) ?? Infinity, exclusiveMax === undefined ? Infinity : integer ? Math.ceil(exclusiveMax) - 1 : exclusiveMax);
+  // For integers an exclusive bound becomes the nearest inclusive one; for numbers the midpoint
+  // fallback below keeps the value off the bound.
+  const above = exclusiveMin === undefined ? -Infinity : integer ? Math.floor(exclusiveMin) + 1 : exclusiveMin;
+  const below = exclusiveMax === undefined ? Infinity : integer ? Math.ceil(exclusiveMax) - 1 : exclusiveMax;
+  let lo = Math.max(finite(schema.minimum) ?? -Infinity, above);
+  let hi = Math.min(finite(schema.maximum) ?? Infinity, below);
   // Unbounded sides get a small, plausible span instead of ±1e308.
   if (lo === -Infinity) lo = hi === Infinity || hi >= 0 ? 0 : hi - 1000;
   if (hi === Infinity) hi = lo + 1000;
@@ -340,7 +349,8 @@ function merge(into: JsonSchema, part: unknown): JsonSchema {
   if (Array.isArray(into.allOf) && Array.isArray(part.allOf)) out.allOf = [...into.allOf, ...part.allOf];
   if (into.type !== undefined && part.type !== undefined) {
     const [a, b] = [typeList(into.type), typeList(part.type)];
-    const allowed = (type: string, other: string[]) => other.includes(type) || (type === 'integer' && other.includes('number'));
+    const allowed = (type: string, other: string[]) =>
+      other.includes(type) || (type === 'integer' && other.includes('number'));
     const both = [...new Set([...a.filter((t) => allowed(t, b)), ...b.filter((t) => allowed(t, a))])];
     if (both.length > 0) out.type = both;
   }
