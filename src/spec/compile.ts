@@ -6,7 +6,8 @@
  * (`#/components/schemas/X`, and the control plane's `./tool-router.v3.1.yaml#/...`) resolve
  * unchanged. The OpenAPI top-level keys are declared as inert keywords; everything reached
  * through a pointer is compiled in strict mode, so a schema using a keyword Ajv does not know
- * (`nullable`, `example`, `discriminator`, `x-...`) fails loudly.
+ * (`example`, `discriminator`, `x-...`) fails loudly. Ajv accepts OpenAPI's `nullable` even in
+ * strict mode; test/spec/document.test.ts rejects it (and every other non-2020-12 key) by hand.
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';

@@ -149,6 +149,46 @@ function validate(c: ExampleCase): string[] {
   return result.errors.map((e) => `${c.where}: ${e.instancePath || '/'} ${e.message}`);
 }
 
+/** The keywords the schemas may use (what Ajv2020 strict compiles, minus OpenAPI extensions). */
+const ALLOWED_KEYWORDS = new Set([
+  'type', 'properties', 'required', 'items', 'prefixItems', 'enum', 'const', 'oneOf', 'anyOf', 'allOf', 'not',
+  'additionalProperties', 'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum',
+  'minItems', 'maxItems', 'uniqueItems', 'pattern', 'format', 'description', 'title', 'default', 'examples',
+  'deprecated', 'readOnly', 'writeOnly', '$ref', '$defs',
+]);
+const SUBSCHEMA_LISTS = ['oneOf', 'anyOf', 'allOf', 'prefixItems'];
+const SUBSCHEMA_MAPS = ['properties', '$defs'];
+const SUBSCHEMAS = ['items', 'additionalProperties', 'not'];
+
+function walkSchema(schema: unknown, pointer: string, out: { pointer: string; schema: Json }[]): void {
+  if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return;
+  const s = schema as Json;
+  out.push({ pointer, schema: s });
+  for (const k of SUBSCHEMAS) walkSchema(s[k], `${pointer}/${k}`, out);
+  for (const k of SUBSCHEMA_LISTS) ((s[k] ?? []) as unknown[]).forEach((v, i) => walkSchema(v, `${pointer}/${k}/${i}`, out));
+  for (const k of SUBSCHEMA_MAPS) {
+    for (const [name, v] of Object.entries((s[k] ?? {}) as Json)) walkSchema(v, `${pointer}/${k}/${escape(name)}`, out);
+  }
+}
+
+/** Every schema object of a document: components.schemas and every `schema` of a parameter, header or media type. */
+function allSchemas(d: OpenApiDocument): { pointer: string; schema: Json }[] {
+  const out: { pointer: string; schema: Json }[] = [];
+  for (const [name, s] of Object.entries(d.components.schemas)) walkSchema(s, `/components/schemas/${escape(name)}`, out);
+  const visit = (node: unknown, pointer: string): void => {
+    if (Array.isArray(node)) node.forEach((v, i) => visit(v, `${pointer}/${i}`));
+    else if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) {
+        if (k === 'schema') walkSchema(v, `${pointer}/schema`, out);
+        else if (k !== 'examples' && k !== 'example' && k !== 'schemas') visit(v, `${pointer}/${escape(k)}`);
+      }
+    }
+  };
+  visit(d.paths, '/paths');
+  visit(d.components, '/components');
+  return out;
+}
+
 const EXPECTED_IDS: Record<string, string[]> = {
   'tool-router': [
     'createSession',
@@ -212,6 +252,15 @@ describe.each(Object.keys(docs))('%s document', (doc) => {
     expect(failures).toEqual([]);
   });
 
+  test('schemas use only JSON Schema 2020-12 keywords (no nullable, example, discriminator, x-)', () => {
+    // Ajv accepts OpenAPI's `nullable` even in strict mode, so this is checked by hand.
+    const found: string[] = [];
+    for (const { pointer, schema } of allSchemas(docs[doc]!)) {
+      for (const key of Object.keys(schema)) if (!ALLOWED_KEYWORDS.has(key)) found.push(`${pointer}/${key}`);
+    }
+    expect(found).toEqual([]);
+  });
+
   test.each(ops.map((o) => [o.op.operationId as string, o] as const))('%s: success response, errors, headers, security', (_id, o) => {
     const responses = o.op.responses as Json;
     const success = Object.keys(responses).filter((c) => /^2\d\d$/.test(c));
@@ -260,6 +309,22 @@ describe('tool-router specifics', () => {
     expect(d.security).toEqual([{ ApiKeyAuth: [] }]);
     const proxy = d.paths['/api/v3.1/tool_router/session/{session_id}/proxy_execute']!.post as Json;
     expect(proxy.security).toEqual([{ ApiKeyAuth: [] }, { UserApiKeyAuth: [] }]);
+  });
+
+  test('status codes beyond the common set: 413 with a body, 403 on link/toolkits, 409 on patch', () => {
+    const codes = (id: string) => {
+      for (const item of Object.values(d.paths)) {
+        for (const op of Object.values(item) as Json[]) if (op?.operationId === id) return Object.keys(op.responses as Json);
+      }
+      throw new Error(`no operation ${id}`);
+    };
+    for (const o of operations('tool-router').filter((op) => op.op.requestBody)) {
+      expect(codes(o.op.operationId as string), `${o.op.operationId as string} documents 413`).toContain('413');
+    }
+    expect(codes('createLink')).toContain('403');
+    expect(codes('listSessionToolkits')).toContain('403');
+    expect(codes('patchSession')).toContain('409');
+    expect(codes('createSession')).toContain('405');
   });
 
   test('constraints stated by the sources are in the schemas', () => {
