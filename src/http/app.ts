@@ -18,7 +18,7 @@ import { authenticate } from './auth.js';
 import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from './body.js';
 import { handleControlPlane } from './control-plane.js';
 import { operationTable } from './operation-table.js';
-import { type OperationHandler, sessionHandlers } from './operations.js';
+import { mockRoutes, type OperationHandler, operationHandlers } from './handlers/index.js';
 import { RequestValidator } from './request-validator.js';
 import { errorResponse, jsonResponse } from './respond.js';
 import { Router } from './router.js';
@@ -72,7 +72,7 @@ export function createApp(options: AppOptions = {}): MockApp {
   const clock = options.clock ?? new ShiftableClock();
   const catalog = options.catalog ?? loadCatalog({ fixtureDirs: options.fixtureDirs ?? [] });
   const engine = new Engine({ catalog, clock, seed: options.seed ?? 0 });
-  const handlers: Record<string, OperationHandler> = { ...sessionHandlers, ...options.handlers };
+  const handlers: Record<string, OperationHandler> = { ...operationHandlers, ...options.handlers };
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const responseChecks = new Map<string, ValidateFunction>();
   if (options.validateResponses) {
@@ -94,6 +94,12 @@ export function createApp(options: AppOptions = {}): MockApp {
         const url = new URL(request.url);
         if (url.pathname.startsWith('/_mock/')) {
           return await handleControlPlane(request, url, { app, requestId, startedAt });
+        }
+        if (!url.pathname.startsWith(API_PREFIX)) {
+          for (const route of mockRoutes) {
+            const answered = await route(request, url, engine);
+            if (answered) return answered;
+          }
         }
         return await handleApi(request, url, requestId);
       } catch (error) {

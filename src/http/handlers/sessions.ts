@@ -1,8 +1,6 @@
 /**
- * Operation id -> engine call. Each handler only unpacks validated input and calls the
- * engine; the status comes from the document's success response.
+ * Session lifecycle operations -> engine calls.
  */
-import type { Engine } from '../engine/engine.js';
 import {
   attachSession,
   createSession,
@@ -12,12 +10,10 @@ import {
   listConfigHistory,
   patchSession,
   type PatchSessionInput,
-} from '../engine/sessions.js';
-import type { CustomsInput } from '../engine/custom-tools.js';
-import type { CallContext } from '../engine/types.js';
-import type { ValidatedInput } from './request-validator.js';
-
-export type OperationHandler = (engine: Engine, ctx: CallContext, input: ValidatedInput) => unknown;
+} from '../../engine/sessions.js';
+import type { CustomsInput } from '../../engine/custom-tools.js';
+import type { ValidatedInput } from '../request-validator.js';
+import type { OperationHandler } from './types.js';
 
 const sid = (input: ValidatedInput): string => input.params.session_id as string;
 

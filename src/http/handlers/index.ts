@@ -1,0 +1,15 @@
+/**
+ * Every operation handler and mock-served route, by capability. Each capability keeps its
+ * handlers in its own file and adds them here.
+ */
+import { sessionHandlers } from './sessions.js';
+import type { MockRoute, OperationHandler } from './types.js';
+
+export const operationHandlers: Record<string, OperationHandler> = {
+  ...sessionHandlers,
+};
+
+/** Tried in order before API routing; the first that answers wins. */
+export const mockRoutes: MockRoute[] = [];
+
+export type { MockRoute, OperationHandler } from './types.js';

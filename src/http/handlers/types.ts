@@ -1,0 +1,15 @@
+import type { Engine } from '../../engine/engine.js';
+import type { CallContext } from '../../engine/types.js';
+import type { ValidatedInput } from '../request-validator.js';
+
+/**
+ * Operation id -> engine call. A handler only unpacks validated input and calls the engine;
+ * the status comes from the document's success response.
+ */
+export type OperationHandler = (engine: Engine, ctx: CallContext, input: ValidatedInput) => unknown;
+
+/**
+ * Routes the mock serves besides the API: the URLs it hands out (Connect pages, presigned
+ * file URLs). Answers `undefined` when the request is not one of its own.
+ */
+export type MockRoute = (request: Request, url: URL, engine: Engine) => Promise<Response | undefined> | Response | undefined;
