@@ -164,12 +164,11 @@ export function stem(word: string): string {
   return w;
 }
 
-/** Raw lower-case words of a text, splitting snake_case, camelCase, punctuation; email addresses and urls become words. */
+/** Raw lower-case words of a text, splitting snake_case and punctuation (not camelCase: GitHub stays one word); email addresses and urls become words. */
 function words(text: string): string[] {
   return text
     .replace(/[\w.+-]+@[\w-]+\.[\w.-]+/g, ' email address ')
     .replace(/https?:\/\/\S+/g, ' url link ')
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .replace(/'s\b/g, '')
     .split(/[^a-z0-9]+/)
