@@ -6,7 +6,7 @@
 /** MCP-style behaviour hints the API exposes as tool tags. */
 export type ToolTag = 'readOnlyHint' | 'destructiveHint' | 'idempotentHint' | 'openWorldHint';
 
-/** A JSON Schema object as stored in fixtures (draft 2020-12 subset: type, properties, required, enum, items, description, default, format). */
+/** A JSON Schema object as stored in fixtures (draft 2020-12 vocabulary plus `nullable` and Composio annotations; see mocks/fixtures/README.md). */
 export type JsonSchema = Record<string, unknown>;
 
 /** One tool of a toolkit, as the catalog holds it. */
