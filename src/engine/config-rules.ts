@@ -3,14 +3,14 @@
  * every named toolkit and tool exists, preload "all" has an allowlist, account pins are
  * real, usable and within the multi-account cap. All violations are collected.
  */
-import type { CatalogLookup } from './catalog-lookup.js';
+import type { Catalog } from './catalog.js';
 import type { ProjectState } from './store.js';
 import { hasPositiveAllowlist } from './tool-access.js';
 import type { StoredConfig } from './types.js';
 
 const DEFAULT_MAX_ACCOUNTS = 5;
 
-function checkToolkits(config: StoredConfig, catalog: CatalogLookup, errors: string[]): void {
+function checkToolkits(config: StoredConfig, catalog: Catalog, errors: string[]): void {
   const filter = config.toolkits;
   if (!filter) return;
   const [key, list] = 'enabled' in filter ? ['enable', filter.enabled] : ['disable', filter.disabled];
@@ -19,7 +19,7 @@ function checkToolkits(config: StoredConfig, catalog: CatalogLookup, errors: str
   });
 }
 
-function checkTools(config: StoredConfig, catalog: CatalogLookup, errors: string[]): void {
+function checkTools(config: StoredConfig, catalog: Catalog, errors: string[]): void {
   for (const [toolkit, filter] of Object.entries(config.tools ?? {})) {
     if (!catalog.getToolkit(toolkit)) {
       errors.push(`/tools/${toolkit}: unknown toolkit "${toolkit}"`);
@@ -33,13 +33,13 @@ function checkTools(config: StoredConfig, catalog: CatalogLookup, errors: string
   }
 }
 
-function checkAuthConfigs(config: StoredConfig, catalog: CatalogLookup, errors: string[]): void {
+function checkAuthConfigs(config: StoredConfig, catalog: Catalog, errors: string[]): void {
   for (const toolkit of Object.keys(config.auth_configs ?? {})) {
     if (!catalog.getToolkit(toolkit)) errors.push(`/auth_configs/${toolkit}: unknown toolkit "${toolkit}"`);
   }
 }
 
-function checkPreload(config: StoredConfig, catalog: CatalogLookup, errors: string[]): void {
+function checkPreload(config: StoredConfig, catalog: Catalog, errors: string[]): void {
   const tools = config.preload.tools;
   if (typeof tools === 'string') {
     if (tools !== 'all') errors.push(`/preload/tools: "${tools}" is not a list of tool slugs or "all"`);
@@ -69,7 +69,7 @@ function mayUseShared(account: NonNullable<ReturnType<ProjectState['connectedAcc
   return acl.allow_all_users || acl.allowed_user_ids.includes(userId);
 }
 
-function checkPins(config: StoredConfig, catalog: CatalogLookup, project: ProjectState, errors: string[]): void {
+function checkPins(config: StoredConfig, catalog: Catalog, project: ProjectState, errors: string[]): void {
   const multi = config.multi_account?.enable === true;
   const cap = multi ? config.multi_account?.max_accounts_per_toolkit ?? DEFAULT_MAX_ACCOUNTS : 1;
   for (const [toolkit, ids] of Object.entries(config.connected_accounts ?? {})) {
@@ -104,7 +104,7 @@ function checkPins(config: StoredConfig, catalog: CatalogLookup, project: Projec
  * const errors = checkSessionConfig(config, catalog, project);
  * if (errors.length) throw badRequest('Invalid session config', errors, { codeName: 'INVALID_SESSION_CONFIG' });
  */
-export function checkSessionConfig(config: StoredConfig, catalog: CatalogLookup, project: ProjectState): string[] {
+export function checkSessionConfig(config: StoredConfig, catalog: Catalog, project: ProjectState): string[] {
   const errors: string[] = [];
   checkToolkits(config, catalog, errors);
   checkTools(config, catalog, errors);

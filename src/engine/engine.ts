@@ -2,13 +2,13 @@
  * The engine: every operation of the API over one store, one catalog and one clock. It
  * never sees HTTP; the app calls it with plain, already validated input.
  */
-import type { CatalogLookup } from './catalog-lookup.js';
+import type { Catalog } from './catalog.js';
 import { type Clock, systemClock } from './clock.js';
 import { Store } from './store.js';
 import type { SessionDeps } from './sessions.js';
 
 export interface EngineOptions {
-  catalog: CatalogLookup;
+  catalog: Catalog;
   /** Fixes every generated id and value. Default 0. */
   seed?: number | string;
   clock?: Clock;
@@ -21,7 +21,7 @@ export interface EngineOptions {
  */
 export class Engine implements SessionDeps {
   readonly store: Store;
-  readonly catalog: CatalogLookup;
+  readonly catalog: Catalog;
   readonly clock: Clock;
   readonly seed: number | string;
 

@@ -2,7 +2,7 @@
  * The session lifecycle: create, get, patch (with config versions), delete, attach and
  * config history (reference 3.1 to 3.6).
  */
-import type { CatalogLookup } from './catalog-lookup.js';
+import type { Catalog } from './catalog.js';
 import type { Clock } from './clock.js';
 import { configFromCreate, mergePatch, type SessionConfigInput } from './config-input.js';
 import { checkSessionConfig } from './config-rules.js';
@@ -21,7 +21,7 @@ const SESSION_ID_PATTERN = /^trs_[A-Za-z0-9_-]{1,64}$/;
 
 export interface SessionDeps {
   store: Store;
-  catalog: CatalogLookup;
+  catalog: Catalog;
   clock: Clock;
 }
 
@@ -61,7 +61,7 @@ export function requireSession(project: ProjectState, sessionId: string): Sessio
 }
 
 /** App tools the config preloads, in catalog order ("all" = everything allowed, capped). */
-export function preloadedTools(config: StoredConfig, catalog: CatalogLookup): string[] {
+export function preloadedTools(config: StoredConfig, catalog: Catalog): string[] {
   const wanted = config.preload.tools;
   if (wanted === 'all') {
     const slugs: string[] = [];
@@ -78,7 +78,7 @@ export function preloadedTools(config: StoredConfig, catalog: CatalogLookup): st
   });
 }
 
-function warningsFor(config: StoredConfig, catalog: CatalogLookup): SessionView['warnings'] {
+function warningsFor(config: StoredConfig, catalog: Catalog): SessionView['warnings'] {
   const count = preloadedTools(config, catalog).length;
   if (count <= PRELOAD_WARNING_THRESHOLD) return undefined;
   return [
@@ -89,7 +89,7 @@ function warningsFor(config: StoredConfig, catalog: CatalogLookup): SessionView[
   ];
 }
 
-function assistivePrompt(session: SessionRecord, catalog: CatalogLookup): string {
+function assistivePrompt(session: SessionRecord, catalog: Catalog): string {
   const filter = session.config.toolkits;
   const toolkits = filter && 'enabled' in filter ? filter.enabled : catalog.toolkits.map((t) => t.slug).filter((s) => !filter || !filter.disabled.includes(s));
   const zone = session.experimental.assistive_prompt_config?.user_timezone ?? 'UTC';
@@ -114,7 +114,7 @@ function viewOf(session: SessionRecord, deps: SessionDeps, ctx: CallContext, exp
   return view;
 }
 
-function customsOrThrow(input: CustomsInput | undefined, catalog: CatalogLookup): CustomsEcho {
+function customsOrThrow(input: CustomsInput | undefined, catalog: Catalog): CustomsEcho {
   const { echo, errors } = checkCustoms(input, (slug) => catalog.getToolkit(slug) !== undefined, '/experimental');
   if (errors.length > 0) throw badRequest('Invalid custom tools', errors, { codeName: 'INVALID_SESSION_CONFIG' });
   return echo;

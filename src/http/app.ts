@@ -7,12 +7,11 @@
  * the request -> engine -> serialise (and, in test mode, validate the response).
  */
 import type { ValidateFunction } from 'ajv/dist/2020.js';
-import type { CatalogLookup } from '../engine/catalog-lookup.js';
 import { type AdjustableClock, ShiftableClock } from '../engine/clock.js';
 import { Engine } from '../engine/engine.js';
 import { ApiError } from '../engine/errors.js';
 import { Random } from '../engine/random.js';
-import { loadCatalog } from '../engine/catalog.js';
+import { type Catalog, loadCatalog } from '../engine/catalog.js';
 import { loadToolRouterSpec } from '../spec/load-spec.js';
 import { authenticate } from './auth.js';
 import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from './body.js';
@@ -30,7 +29,7 @@ export interface AppOptions {
   /** Where time comes from; default: wall-clock time that `/_mock/clock` can move. */
   clock?: AdjustableClock;
   /** The tool catalog; default: the built-in fixtures plus `fixtureDirs`. */
-  catalog?: CatalogLookup;
+  catalog?: Catalog;
   /** Extra fixture folders (`--fixtures DIR`). */
   fixtureDirs?: string[];
   /** Accept only these API keys (`--api-key`); default: any key, each its own project. */

@@ -1,5 +1,5 @@
 /** A two-toolkit catalog for engine unit tests that must not depend on the fixtures. */
-import type { CatalogLookup } from '../../src/engine/catalog-lookup.js';
+import { buildCatalog, type Catalog } from '../../src/engine/catalog.js';
 import type { CatalogTool, CatalogToolkit } from '../../src/engine/catalog-types.js';
 
 function tool(slug: string, tags: string[]): CatalogTool {
@@ -35,21 +35,10 @@ function toolkit(slug: string, tools: CatalogTool[], isNoAuth = false): CatalogT
  * const catalog = tinyCatalog();
  * catalog.getTool('GITHUB_CREATE_ISSUE')?.toolkit; // 'github'
  */
-export function tinyCatalog(): CatalogLookup {
-  const toolkits = [
+export function tinyCatalog(): Catalog {
+  return buildCatalog([
     toolkit('github', [tool('GITHUB_CREATE_ISSUE', ['openWorldHint']), tool('GITHUB_LIST_ISSUES', ['readOnlyHint']), tool('GITHUB_DELETE_REPO', ['destructiveHint'])]),
     toolkit('gmail', [tool('GMAIL_SEND_EMAIL', ['openWorldHint']), tool('GMAIL_FETCH_EMAILS', ['readOnlyHint'])]),
     toolkit('hackernews', [tool('HACKERNEWS_GET_TOP_STORIES', ['readOnlyHint'])], true),
-  ];
-  const tools = toolkits.flatMap((t) => t.tools);
-  return {
-    toolkits,
-    tools,
-    getToolkit: (slug) => toolkits.find((t) => t.slug === slug.toLowerCase()),
-    getTool: (slug) => {
-      const owner = toolkits.find((t) => t.tools.some((x) => x.slug === slug.toUpperCase()));
-      const found = owner?.tools.find((x) => x.slug === slug.toUpperCase());
-      return found && owner ? { ...found, toolkit: owner.slug } : undefined;
-    },
-  };
+  ]);
 }
