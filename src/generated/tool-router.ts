@@ -721,9 +721,16 @@ export interface components {
         };
         /** @description One search. */
         SearchQuery: {
-            /** @description The task to find tools for; detail helps. */
+            /**
+             * @description The task to find tools for; detail helps. At most 1024 characters and not blank: the
+             *     limit is checked per query, so a query that breaks it fails alone, in-band (its result
+             *     carries `error` and the response `success: false`), while the other queries succeed.
+             */
             use_case: string;
-            /** @description Known values as `key:value` pairs separated by commas. */
+            /**
+             * @description Known values as `key:value` pairs separated by commas. At most 500 characters, checked
+             *     per query like `use_case`.
+             */
             known_fields?: string;
         };
         /** @description Body of `searchTools`. */
