@@ -331,8 +331,10 @@ describe('tool-router specifics', () => {
     const s = d.components.schemas as Record<string, Json>;
     const prop = (schema: string, key: string) => (s[schema]!.properties as Record<string, Json>)[key]!;
     expect(prop('MultiAccountInput', 'max_accounts_per_toolkit')).toMatchObject({ minimum: 2, maximum: 10 });
-    expect(prop('SearchQuery', 'use_case')).toMatchObject({ maxLength: 1024 });
-    expect(prop('SearchQuery', 'known_fields')).toMatchObject({ maxLength: 500 });
+    // Search query limits are enforced per query, in-band, so they live in the descriptions.
+    expect(prop('SearchQuery', 'use_case')).not.toHaveProperty('maxLength');
+    expect((prop('SearchQuery', 'use_case') as { description: string }).description).toContain('1024');
+    expect((prop('SearchQuery', 'known_fields') as { description: string }).description).toContain('500');
     expect(prop('MountItemsPage', 'next_cursor')).toEqual(expect.objectContaining({ type: 'string' }));
     expect(s.MountItemsPage!.required).not.toContain('next_cursor');
   });
