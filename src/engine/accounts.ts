@@ -4,7 +4,7 @@
  * the multi-account rules, or the most recent one.
  */
 import type { ConnectedAccountRecord, ProjectState } from './store.js';
-import type { SessionRecord } from './types.js';
+import type { SessionRecord, StoredConfig } from './types.js';
 
 export type AccountResolution = { account: ConnectedAccountRecord } | { error: string; accounts: ConnectedAccountRecord[] };
 
@@ -80,4 +80,34 @@ export function shownAccount(project: ProjectState, session: SessionRecord, tool
   return [...project.connectedAccounts.values()]
     .filter((a) => a.toolkit === slug && a.user_id === session.user_id && !a.is_disabled)
     .sort(newestFirst)[0];
+}
+
+/** `multi_account.max_accounts_per_toolkit` when multi-account is on and no cap is given (reference 2.2). */
+export const DEFAULT_MULTI_ACCOUNT_CAP = 5;
+
+/**
+ * How many live accounts of one type a user may hold per toolkit under a session config:
+ * `max_accounts_per_toolkit` (default 5) with multi-account enabled, else 1.
+ *
+ * @example
+ * accountCap({ multi_account: { enable: true } } as StoredConfig); // 5
+ */
+export function accountCap(config: StoredConfig): number {
+  if (config.multi_account?.enable !== true) return 1;
+  return config.multi_account.max_accounts_per_toolkit ?? DEFAULT_MULTI_ACCOUNT_CAP;
+}
+
+/**
+ * The user's ACTIVE, enabled accounts of one type for a toolkit: what the cap counts.
+ * Pending (INITIATED) links do not count.
+ *
+ * @example
+ * countLiveAccounts(project, 'u1', 'github', 'PRIVATE'); // 1
+ */
+export function countLiveAccounts(project: ProjectState, userId: string, toolkit: string, accountType: 'PRIVATE' | 'SHARED'): number {
+  let count = 0;
+  for (const a of project.connectedAccounts.values()) {
+    if (a.user_id === userId && a.toolkit === toolkit && a.account_type === accountType && a.status === 'ACTIVE' && !a.is_disabled) count += 1;
+  }
+  return count;
 }
