@@ -31,10 +31,12 @@ Options:
   --api-key <key>      Accept only this key; repeat for several (default: any key,
                        each distinct key is its own project)
   --fixtures <dir>     Add or override toolkits from JSON files in <dir>; repeatable
+  --auto-connect       New Connect links are ACTIVE at once (skip the Connect page)
   --quiet              Do not log requests
   -h, --help           Show this help
 
-Control plane: GET /_mock/health, POST /_mock/reset, GET /_mock/state, POST /_mock/clock
+Control plane: GET /_mock/health, POST /_mock/reset, GET /_mock/state, POST /_mock/clock,
+  POST /_mock/connected_accounts (an ACTIVE account for a user and toolkit)
 `;
 
 const serveOptions = {
@@ -44,6 +46,7 @@ const serveOptions = {
   'frozen-time': { type: 'string' },
   'api-key': { type: 'string', multiple: true },
   fixtures: { type: 'string', multiple: true },
+  'auto-connect': { type: 'boolean' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
@@ -82,6 +85,7 @@ async function serve(argv: string[]): Promise<number> {
     ...(clock ? { clock } : {}),
     ...(apiKeys ? { apiKeys } : {}),
     fixtureDirs: values.fixtures ?? [],
+    ...(values['auto-connect'] ? { autoConnect: true } : {}),
     ...(values.quiet ? {} : { log: (line: string) => process.stdout.write(`${line}\n`) }),
   });
   process.stdout.write(`composio-mock listening on ${server.url} (seed ${String(seed)})\n`);

@@ -10,12 +10,14 @@ import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { type AdjustableClock, ShiftableClock } from '../engine/clock.js';
 import { Engine } from '../engine/engine.js';
 import { ApiError } from '../engine/errors.js';
+import { configureConnections } from '../engine/links.js';
 import { Random } from '../engine/random.js';
 import { type Catalog, loadCatalog } from '../engine/catalog.js';
 import { loadToolRouterSpec } from '../spec/load-spec.js';
 import { authenticate } from './auth.js';
 import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from './body.js';
 import { handleControlPlane } from './control-plane.js';
+import { FaultPlan } from './faults.js';
 import { operationTable } from './operation-table.js';
 import { mockRoutes, type OperationHandler, operationHandlers } from './handlers/index.js';
 import { RequestValidator } from './request-validator.js';
@@ -38,8 +40,12 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Check every success response against the document and answer 500 on a mismatch (tests). */
   validateResponses?: boolean;
+  /** `serve --auto-connect`: new Connect links make their account ACTIVE at once (no page needed). */
+  autoConnect?: boolean;
   /** Extra operation handlers (later capabilities register theirs here). */
   handlers?: Record<string, OperationHandler>;
+  /** Injected failures and latency per operation (per-test scenarios); default: an empty plan. */
+  faults?: FaultPlan;
 }
 
 /** The app plus handles for tests and the control plane. */
@@ -47,6 +53,8 @@ export interface MockApp {
   fetch(request: Request): Promise<Response>;
   readonly engine: Engine;
   readonly clock: AdjustableClock;
+  /** Scenarios consulted after routing and auth; a full `reset()` clears them. */
+  readonly faults: FaultPlan;
   /** Forget one project's state, or every project's. */
   reset(apiKey?: string): void;
 }
@@ -71,6 +79,7 @@ export function createApp(options: AppOptions = {}): MockApp {
   const clock = options.clock ?? new ShiftableClock();
   const catalog = options.catalog ?? loadCatalog({ fixtureDirs: options.fixtureDirs ?? [] });
   const engine = new Engine({ catalog, clock, seed: options.seed ?? 0 });
+  configureConnections(engine, { autoConnect: options.autoConnect === true });
   const handlers: Record<string, OperationHandler> = { ...operationHandlers, ...options.handlers };
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const responseChecks = new Map<string, ValidateFunction>();
@@ -78,6 +87,7 @@ export function createApp(options: AppOptions = {}): MockApp {
     for (const spec of specs) if (spec.responseSchema) responseChecks.set(spec.operationId, registry.compile(spec.responseSchema));
   }
   let requestIds = Random.derive(engine.seed, 'request-ids');
+  const faults = options.faults ?? new FaultPlan();
   const startedAt = Date.now();
 
   const app: MockApp = {
@@ -85,7 +95,10 @@ export function createApp(options: AppOptions = {}): MockApp {
     clock,
     reset(apiKey) {
       engine.store.reset(apiKey);
-      if (apiKey === undefined) requestIds = Random.derive(engine.seed, 'request-ids');
+      if (apiKey === undefined) {
+        requestIds = Random.derive(engine.seed, 'request-ids');
+        faults.clear();
+      }
     },
     async fetch(request) {
       const requestId = requestIds.id('req', 16);
@@ -123,6 +136,7 @@ export function createApp(options: AppOptions = {}): MockApp {
     }
     const apiKey = authenticate(request.headers, match.operationId, { apiKeys: options.apiKeys });
     engine.store.project(apiKey).requestCount += 1;
+    await faults.apply(match.operationId, request);
     const spec = validator.spec(match.operationId)!;
     const body = spec.bodySchema ? await readJsonBody(request, { maxBytes: maxBodyBytes }) : undefined;
     const input = validator.validate(match.operationId, match.params, url.searchParams, body);

@@ -3,6 +3,7 @@
  * a read-only view of a project's state, and the clock. Never confused with API paths,
  * which all start with `/api/`.
  */
+import { createActiveAccount } from '../engine/connected-accounts.js';
 import { ApiError, badRequest } from '../engine/errors.js';
 import type { MockApp } from './app.js';
 import { readJsonBody } from './body.js';
@@ -50,6 +51,21 @@ const routes: Record<string, Record<string, Route>> = {
     GET: (request, ctx) => {
       const key = projectKey(request);
       return jsonResponse(200, { project: projectState(ctx.app.engine.store.peek(key), key) }, ctx.requestId);
+    },
+  },
+  '/_mock/connected_accounts': {
+    POST: async (request, ctx) => {
+      const key = projectKey(request);
+      const body = await objectBody(request);
+      const errors: string[] = [];
+      for (const field of ['user_id', 'toolkit'] as const) {
+        if (typeof body[field] !== 'string' || (body[field] as string).trim() === '') errors.push(`/body/${field}: must be a non-empty string`);
+      }
+      if (body.alias !== undefined && typeof body.alias !== 'string') errors.push('/body/alias: must be a string');
+      if (errors.length) throw badRequest('Request validation failed', errors);
+      const input = { user_id: body.user_id as string, toolkit: body.toolkit as string, ...(body.alias !== undefined ? { alias: body.alias as string } : {}) };
+      const origin = new URL(request.url).origin;
+      return jsonResponse(201, createActiveAccount(ctx.app.engine, { apiKey: key, origin }, input), ctx.requestId);
     },
   },
   '/_mock/clock': {

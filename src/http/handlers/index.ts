@@ -2,14 +2,17 @@
  * Every operation handler and mock-served route, by capability. Each capability keeps its
  * handlers in its own file and adds them here.
  */
+import { connectPageRoute } from '../connect-page.js';
+import { connectionHandlers } from './connections.js';
 import { sessionHandlers } from './sessions.js';
 import type { MockRoute, OperationHandler } from './types.js';
 
 export const operationHandlers: Record<string, OperationHandler> = {
   ...sessionHandlers,
+  ...connectionHandlers,
 };
 
 /** Tried in order before API routing; the first that answers wins. */
-export const mockRoutes: MockRoute[] = [];
+export const mockRoutes: MockRoute[] = [connectPageRoute];
 
 export type { MockRoute, OperationHandler } from './types.js';
