@@ -17,7 +17,6 @@ import { loadToolRouterSpec } from '../spec/load-spec.js';
 import { authenticate } from './auth.js';
 import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from './body.js';
 import { handleControlPlane } from './control-plane.js';
-import { FaultPlan } from './faults.js';
 import { operationTable } from './operation-table.js';
 import { mockRoutes, type OperationHandler, operationHandlers } from './handlers/index.js';
 import { RequestValidator } from './request-validator.js';
@@ -44,8 +43,6 @@ export interface AppOptions {
   autoConnect?: boolean;
   /** Extra operation handlers (later capabilities register theirs here). */
   handlers?: Record<string, OperationHandler>;
-  /** Injected failures and latency per operation (per-test scenarios); default: an empty plan. */
-  faults?: FaultPlan;
 }
 
 /** The app plus handles for tests and the control plane. */
@@ -53,8 +50,6 @@ export interface MockApp {
   fetch(request: Request): Promise<Response>;
   readonly engine: Engine;
   readonly clock: AdjustableClock;
-  /** Scenarios consulted after routing and auth; a full `reset()` clears them. */
-  readonly faults: FaultPlan;
   /** Forget one project's state, or every project's. */
   reset(apiKey?: string): void;
 }
@@ -87,7 +82,6 @@ export function createApp(options: AppOptions = {}): MockApp {
     for (const spec of specs) if (spec.responseSchema) responseChecks.set(spec.operationId, registry.compile(spec.responseSchema));
   }
   let requestIds = Random.derive(engine.seed, 'request-ids');
-  const faults = options.faults ?? new FaultPlan();
   const startedAt = Date.now();
 
   const app: MockApp = {
@@ -95,10 +89,7 @@ export function createApp(options: AppOptions = {}): MockApp {
     clock,
     reset(apiKey) {
       engine.store.reset(apiKey);
-      if (apiKey === undefined) {
-        requestIds = Random.derive(engine.seed, 'request-ids');
-        faults.clear();
-      }
+      if (apiKey === undefined) requestIds = Random.derive(engine.seed, 'request-ids');
     },
     async fetch(request) {
       const requestId = requestIds.id('req', 16);
@@ -136,7 +127,6 @@ export function createApp(options: AppOptions = {}): MockApp {
     }
     const apiKey = authenticate(request.headers, match.operationId, { apiKeys: options.apiKeys });
     engine.store.project(apiKey).requestCount += 1;
-    await faults.apply(match.operationId, request);
     const spec = validator.spec(match.operationId)!;
     const body = spec.bodySchema ? await readJsonBody(request, { maxBytes: maxBodyBytes }) : undefined;
     const input = validator.validate(match.operationId, match.params, url.searchParams, body);
