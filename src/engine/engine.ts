@@ -4,6 +4,7 @@
  */
 import type { Catalog } from './catalog.js';
 import { type Clock, systemClock } from './clock.js';
+import { createSearchIndex, type SearchIndex } from './search-index.js';
 import { Store } from './store.js';
 import type { SessionDeps } from './sessions.js';
 
@@ -30,5 +31,18 @@ export class Engine implements SessionDeps {
     this.catalog = options.catalog;
     this.clock = options.clock ?? systemClock;
     this.store = new Store(this.seed);
+  }
+
+  private index: SearchIndex | undefined;
+
+  /** The tool search index over the whole catalog, built on first use (not at start). */
+  get searchIndex(): SearchIndex {
+    this.index ??= createSearchIndex(
+      this.catalog.tools.map((tool) => {
+        const toolkit = this.catalog.getToolkit(tool.toolkit)!;
+        return { ...tool, toolkit: { slug: toolkit.slug, name: toolkit.name, description: toolkit.description } };
+      }),
+    );
+    return this.index;
   }
 }

@@ -5,11 +5,13 @@
 import { connectPageRoute } from '../connect-page.js';
 import { connectionHandlers } from './connections.js';
 import { sessionHandlers } from './sessions.js';
+import { toolHandlers } from './tools.js';
 import type { MockRoute, OperationHandler } from './types.js';
 
 export const operationHandlers: Record<string, OperationHandler> = {
   ...sessionHandlers,
   ...connectionHandlers,
+  ...toolHandlers,
 };
 
 /** Tried in order before API routing; the first that answers wins. */
