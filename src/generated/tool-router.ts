@@ -206,11 +206,18 @@ export interface paths {
          * Execute a tool
          * @description Executes an app tool or a meta tool exposed by the session. The toolkit is derived from
          *     the slug; the connected account is the one named by `account`, else the single account
-         *     the user has for the toolkit. A tool that runs and fails is reported in-band: HTTP 200
-         *     with a non-null `error` (the official SDK computes success as `!error`). The real
-         *     service's behaviour is not documented here; this is the mock's documented choice. The
-         *     client's operation table also lists a `workbench_access_key` scheme for this route, which
-         *     is internal to Composio and not modelled.
+         *     the user has for the toolkit. The official SDK computes success as `!error`.
+         *
+         *     The real service does not document which failures are HTTP errors; the mock's choice:
+         *     - HTTP errors when the request itself is wrong: unknown session or tool 404; a tool or
+         *       meta tool the session's config does not expose 403; a malformed body 400.
+         *     - In-band (HTTP 200, `data` `{}`, `error` a message an agent can act on): arguments that
+         *       break the tool's input schema (nothing runs), no ACTIVE connected account for the
+         *       toolkit, an `account` that matches none, several accounts without a choice when
+         *       `multi_account.require_explicit_selection` is on, and meta-tool argument errors.
+         *
+         *     The client's operation table also lists a `workbench_access_key` scheme for this route,
+         *     which is internal to Composio and not modelled.
          */
         post: operations["executeTool"];
         delete?: never;
@@ -1390,7 +1397,9 @@ export interface components {
         };
         /**
          * @description The caller may not act on this resource (for example the session belongs to another
-         *     project). The mock isolates projects by key and answers 404 in that case instead.
+         *     project). The mock isolates projects by key and answers 404 in that case instead; it
+         *     answers 403 when an execute names a tool, or a meta tool, that the session's config
+         *     does not expose.
          */
         Forbidden: {
             headers: {
@@ -1878,6 +1887,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimited"];
