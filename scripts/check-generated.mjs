@@ -33,6 +33,15 @@ async function readOrNull(path) {
 
 const dir = await mkdtemp(join(tmpdir(), 'composio-mock-generated-'));
 try {
+  await run(process.execPath, [join(root, 'scripts', 'spec-to-json.mjs'), dir], { cwd: root });
+  const jsonProblems = await Promise.all(
+    ['tool-router.spec.json', 'control-plane.spec.json'].map(async (name) => {
+      const output = `src/generated/${name}`;
+      const [expected, actual] = await Promise.all([readFile(join(dir, name)), readOrNull(join(root, output))]);
+      if (actual === null) return `${output} is missing (run \`npm run generate\`)`;
+      return expected.equals(actual) ? null : `${output} differs from its YAML document (run \`npm run generate\` and commit)`;
+    }),
+  );
   const results = await Promise.all(
     TARGETS.map(async ({ input, output }) => {
       const fresh = join(dir, output.replaceAll('/', '_'));
@@ -43,7 +52,7 @@ try {
       return null;
     }),
   );
-  const problems = results.filter(Boolean);
+  const problems = [...jsonProblems, ...results].filter(Boolean);
   if (problems.length > 0) {
     for (const problem of problems) console.error(`check:generated: ${problem}`);
     process.exitCode = 1;

@@ -17,7 +17,8 @@ import { loadToolRouterSpec } from '../spec/load-spec.js';
 import { authenticate } from './auth.js';
 import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from './body.js';
 import { handleControlPlane } from './control-plane.js';
-import { operationTable } from './operation-table.js';
+import { FaultPlan } from './faults.js';
+import { type OperationSpec, operationTable } from './operation-table.js';
 import { mockRoutes, type OperationHandler, operationHandlers } from './handlers/index.js';
 import { RequestValidator } from './request-validator.js';
 import { errorResponse, jsonResponse } from './respond.js';
@@ -43,6 +44,8 @@ export interface AppOptions {
   autoConnect?: boolean;
   /** Extra operation handlers (later capabilities register theirs here). */
   handlers?: Record<string, OperationHandler>;
+  /** Injected failures and latency per operation (per-test scenarios); default: an empty plan. */
+  faults?: FaultPlan;
 }
 
 /** The app plus handles for tests and the control plane. */
@@ -50,11 +53,46 @@ export interface MockApp {
   fetch(request: Request): Promise<Response>;
   readonly engine: Engine;
   readonly clock: AdjustableClock;
+  /** Scenarios consulted after routing and auth; a full `reset()` clears them. */
+  readonly faults: FaultPlan;
   /** Forget one project's state, or every project's. */
   reset(apiKey?: string): void;
 }
 
 const API_PREFIX = '/api/';
+
+interface CompiledSpec {
+  specs: OperationSpec[];
+  registry: SchemaRegistry;
+  validator: RequestValidator;
+  router: Router;
+}
+
+let compiled: CompiledSpec | undefined;
+
+/** The document's routes and validators: built once per process and shared by every app (they hold no state). */
+function compiledSpec(): CompiledSpec {
+  if (!compiled) {
+    const doc = loadToolRouterSpec() as unknown as Record<string, unknown>;
+    const specs = operationTable(doc);
+    const registry = new SchemaRegistry(doc, 'tool-router');
+    compiled = { specs, registry, validator: new RequestValidator(specs, registry), router: new Router(specs) };
+  }
+  return compiled;
+}
+
+const catalogs = new Map<string, Catalog>();
+
+/** The catalog is read-only after loading, so apps with the same fixture folders share one. */
+function cachedCatalog(fixtureDirs: string[]): Catalog {
+  const key = JSON.stringify(fixtureDirs);
+  let catalog = catalogs.get(key);
+  if (!catalog) {
+    catalog = loadCatalog({ fixtureDirs });
+    catalogs.set(key, catalog);
+  }
+  return catalog;
+}
 
 /**
  * @example
@@ -66,30 +104,35 @@ const API_PREFIX = '/api/';
  * res.status; // 201
  */
 export function createApp(options: AppOptions = {}): MockApp {
-  const doc = loadToolRouterSpec() as Record<string, unknown>;
-  const specs = operationTable(doc);
-  const registry = new SchemaRegistry(doc, 'tool-router');
-  const validator = new RequestValidator(specs, registry);
-  const router = new Router(specs);
+  const { specs, registry, validator, router } = compiledSpec();
   const clock = options.clock ?? new ShiftableClock();
-  const catalog = options.catalog ?? loadCatalog({ fixtureDirs: options.fixtureDirs ?? [] });
+  const catalog = options.catalog ?? cachedCatalog(options.fixtureDirs ?? []);
   const engine = new Engine({ catalog, clock, seed: options.seed ?? 0 });
   configureConnections(engine, { autoConnect: options.autoConnect === true });
   const handlers: Record<string, OperationHandler> = { ...operationHandlers, ...options.handlers };
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const responseChecks = new Map<string, ValidateFunction>();
-  if (options.validateResponses) {
-    for (const spec of specs) if (spec.responseSchema) responseChecks.set(spec.operationId, registry.compile(spec.responseSchema));
-  }
+  const responseChecks = new Map<string, ValidateFunction | null>();
+  const responseCheck = (operationId: string): ValidateFunction | null => {
+    if (!responseChecks.has(operationId)) {
+      const schema = specs.find((s) => s.operationId === operationId)?.responseSchema;
+      responseChecks.set(operationId, schema ? registry.compile(schema) : null);
+    }
+    return responseChecks.get(operationId)!;
+  };
   let requestIds = Random.derive(engine.seed, 'request-ids');
+  const faults = options.faults ?? new FaultPlan();
   const startedAt = Date.now();
 
   const app: MockApp = {
     engine,
     clock,
+    faults,
     reset(apiKey) {
       engine.store.reset(apiKey);
-      if (apiKey === undefined) requestIds = Random.derive(engine.seed, 'request-ids');
+      if (apiKey === undefined) {
+        requestIds = Random.derive(engine.seed, 'request-ids');
+        faults.clear();
+      }
     },
     async fetch(request) {
       const requestId = requestIds.id('req', 16);
@@ -127,13 +170,14 @@ export function createApp(options: AppOptions = {}): MockApp {
     }
     const apiKey = authenticate(request.headers, match.operationId, { apiKeys: options.apiKeys });
     engine.store.project(apiKey).requestCount += 1;
+    await faults.apply(match.operationId, request);
     const spec = validator.spec(match.operationId)!;
     const body = spec.bodySchema ? await readJsonBody(request, { maxBytes: maxBodyBytes }) : undefined;
     const input = validator.validate(match.operationId, match.params, url.searchParams, body);
     const handler = handlers[match.operationId];
     if (!handler) throw new ApiError(501, 'INTERNAL', `${match.operationId} is not implemented by this mock yet`);
     const result = await handler(engine, { apiKey, origin: url.origin }, input);
-    const check = responseChecks.get(match.operationId);
+    const check = options.validateResponses ? responseCheck(match.operationId) : null;
     if (check && !check(result)) {
       const lines = toViolations(check.errors, '/response').map((v) => `${v.pointer}: ${v.message}`);
       throw new ApiError(500, 'INTERNAL', `Response of ${match.operationId} does not match the OpenAPI document`, { errors: lines });

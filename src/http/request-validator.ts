@@ -54,27 +54,39 @@ function objectSchema(params: ParameterSpec[]): Json {
  * const input = validator.validate('listSessionTools', { session_id: 'trs_1' }, url.searchParams, undefined);
  */
 export class RequestValidator {
-  private readonly operations = new Map<string, CompiledOperation>();
+  private readonly specs = new Map<string, OperationSpec>();
+  private readonly compiled = new Map<string, CompiledOperation>();
 
-  constructor(specs: readonly OperationSpec[], registry: SchemaRegistry) {
-    for (const spec of specs) {
-      const compiled: CompiledOperation = { spec };
-      const pathParams = spec.parameters.filter((p) => p.in === 'path');
-      const queryParams = spec.parameters.filter((p) => p.in === 'query');
-      if (pathParams.length) compiled.params = registry.compile(objectSchema(pathParams));
-      if (queryParams.length) compiled.query = registry.compile(objectSchema(queryParams));
-      if (spec.bodySchema) compiled.body = registry.compile(spec.bodySchema);
-      this.operations.set(spec.operationId, compiled);
-    }
+  constructor(
+    specs: readonly OperationSpec[],
+    private readonly registry: SchemaRegistry,
+  ) {
+    for (const spec of specs) this.specs.set(spec.operationId, spec);
+  }
+
+  /** Compiles an operation's validators on its first request, so start-up stays fast. */
+  private operation(operationId: string): CompiledOperation | undefined {
+    let compiled = this.compiled.get(operationId);
+    if (compiled) return compiled;
+    const spec = this.specs.get(operationId);
+    if (!spec) return undefined;
+    compiled = { spec };
+    const pathParams = spec.parameters.filter((p) => p.in === 'path');
+    const queryParams = spec.parameters.filter((p) => p.in === 'query');
+    if (pathParams.length) compiled.params = this.registry.compile(objectSchema(pathParams));
+    if (queryParams.length) compiled.query = this.registry.compile(objectSchema(queryParams));
+    if (spec.bodySchema) compiled.body = this.registry.compile(spec.bodySchema);
+    this.compiled.set(operationId, compiled);
+    return compiled;
   }
 
   spec(operationId: string): OperationSpec | undefined {
-    return this.operations.get(operationId)?.spec;
+    return this.specs.get(operationId);
   }
 
   /** The coerced, checked input, or a 400 listing every violation. */
   validate(operationId: string, rawParams: Record<string, string>, search: URLSearchParams, body: unknown): ValidatedInput {
-    const op = this.operations.get(operationId);
+    const op = this.operation(operationId);
     if (!op) throw new Error(`Unknown operation ${operationId}`);
     const violations: Violation[] = [];
 

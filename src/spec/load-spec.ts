@@ -1,11 +1,11 @@
 /**
- * Loads the two OpenAPI documents shipped with the package (`openapi/*.yaml`), parsed once and
- * cached. Paths are resolved relative to this module, so it works from a checkout, from
- * `node_modules/composio-mock` and under tsx/vitest alike.
+ * The two OpenAPI documents shipped with the package. The YAML files in `openapi/` are the
+ * source; `npm run generate` writes them as JSON into src/generated, and this module imports
+ * that JSON: no YAML parse at start (it cost ~300 ms), and bundlers inline the documents for
+ * the browser. `check:generated` keeps the JSON in step with the YAML.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import controlPlaneJson from '../generated/control-plane.spec.json' with { type: 'json' };
+import toolRouterJson from '../generated/tool-router.spec.json' with { type: 'json' };
 
 /** The parts of an OpenAPI 3.1 document this project reads; everything else stays available. */
 export interface OpenApiDocument {
@@ -24,22 +24,6 @@ export const toolRouterSpecUrl = new URL('../../openapi/tool-router.v3.1.yaml', 
 /** File URL of the control-plane document (`openapi/control-plane.yaml`). */
 export const controlPlaneSpecUrl = new URL('../../openapi/control-plane.yaml', import.meta.url);
 
-const cache = new Map<string, OpenApiDocument>();
-
-function load(url: URL): OpenApiDocument {
-  const key = url.href;
-  let doc = cache.get(key);
-  if (!doc) {
-    const parsed: unknown = parse(readFileSync(fileURLToPath(url), 'utf8'));
-    if (!parsed || typeof parsed !== 'object' || !('openapi' in parsed)) {
-      throw new Error(`${fileURLToPath(url)} is not an OpenAPI document`);
-    }
-    doc = parsed as OpenApiDocument;
-    cache.set(key, doc);
-  }
-  return doc;
-}
-
 /**
  * The parsed API document. The same object is returned on every call: treat it as read-only.
  *
@@ -48,7 +32,7 @@ function load(url: URL): OpenApiDocument {
  * doc.paths['/api/v3.1/tool_router/session']?.post; // the createSession operation
  */
 export function loadToolRouterSpec(): OpenApiDocument {
-  return load(toolRouterSpecUrl);
+  return toolRouterJson as unknown as OpenApiDocument;
 }
 
 /**
@@ -58,5 +42,5 @@ export function loadToolRouterSpec(): OpenApiDocument {
  * const health = loadControlPlaneSpec().paths['/_mock/health'];
  */
 export function loadControlPlaneSpec(): OpenApiDocument {
-  return load(controlPlaneSpecUrl);
+  return controlPlaneJson as unknown as OpenApiDocument;
 }

@@ -1,0 +1,170 @@
+/**
+ * Per-test scenarios: injected failures and latency, keyed by operationId (prism's
+ * `Prefer: code=...`, but as typed values instead of control headers). The app consults the
+ * plan after routing and authentication, so a 401 or 404 route still wins, and an injected
+ * failure goes out through the app's own error path: the real envelope, a request id, the
+ * status asked for.
+ */
+import { ApiError, type ErrorCodeName } from '../engine/errors.js';
+
+/** What the next call(s) to an operation should answer instead of running. */
+export interface FailureScenario {
+  /** HTTP status, 400..599. */
+  status: number;
+  /** `error.message`; default names the injected status and operation. */
+  message?: string;
+  /** How many consecutive calls fail (default 1). Later scenarios queue behind earlier ones. */
+  times?: number;
+  /** Extra response headers, e.g. `{ 'retry-after': '1' }` for a 429. */
+  headers?: Record<string, string>;
+  /** Which platform code `error.code` carries; default follows the status (429 -> RATE_LIMITED, ...). */
+  code?: ErrorCodeName;
+}
+
+/** `'*'`: every operation. */
+export type OperationSelector = string;
+
+/** One queued failure, as {@link FaultPlan.pending} lists it. */
+export interface PendingFailure {
+  operationId: string;
+  status: number;
+  remaining: number;
+}
+
+const CODE_BY_STATUS: Record<number, ErrorCodeName> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHORIZED',
+  403: 'FORBIDDEN',
+  404: 'ROUTE_NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+  500: 'INTERNAL',
+};
+
+interface QueuedFailure {
+  scenario: FailureScenario;
+  remaining: number;
+}
+
+/**
+ * The scenarios of one app. `take`/`apply` are what the app calls; `failNext`, `delay` and
+ * `clear` are what tests call.
+ *
+ * @example
+ * const faults = new FaultPlan();
+ * const app = createApp({ faults });
+ * faults.failNext('createSession', { status: 503, times: 2 });
+ * faults.delay('*', 50);
+ * faults.clear();
+ */
+export class FaultPlan {
+  private readonly failures = new Map<string, QueuedFailure[]>();
+  private readonly delays = new Map<string, number>();
+  private readonly exempted = new WeakSet<Request>();
+
+  /**
+   * Makes the next `times` calls to `operationId` fail with `status`.
+   *
+   * @example
+   * faults.failNext('executeTool', { status: 429, headers: { 'retry-after': '1' } });
+   */
+  failNext(operationId: string, scenario: FailureScenario): void {
+    const { status } = scenario;
+    if (!Number.isInteger(status) || status < 400 || status > 599) {
+      throw new RangeError(`failNext: status must be an integer 400..599, got ${String(status)}`);
+    }
+    const times = scenario.times ?? 1;
+    if (!Number.isInteger(times) || times < 1) throw new RangeError(`failNext: times must be a positive integer, got ${String(times)}`);
+    if (!operationId) throw new TypeError('failNext: operationId is required');
+    const queue = this.failures.get(operationId) ?? [];
+    queue.push({ scenario: { ...scenario, ...(scenario.headers ? { headers: { ...scenario.headers } } : {}) }, remaining: times });
+    this.failures.set(operationId, queue);
+  }
+
+  /**
+   * Adds `ms` of latency to every call of `operationId` (or of every operation with `'*'`)
+   * until cleared; an operation's own delay replaces the `'*'` one. `0` removes it.
+   *
+   * @example
+   * faults.delay('searchTools', 200);
+   */
+  delay(operation: OperationSelector, ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`delay: ms must be a non-negative number, got ${String(ms)}`);
+    if (ms === 0) this.delays.delete(operation);
+    else this.delays.set(operation, ms);
+  }
+
+  /**
+   * Forgets every failure and delay.
+   *
+   * @example
+   * afterEach(() => faults.clear());
+   */
+  clear(): void {
+    this.failures.clear();
+    this.delays.clear();
+  }
+
+  /**
+   * Marks a request the mock makes to itself (seeding), so scenarios never consume or slow it.
+   *
+   * @example
+   * await app.fetch(faults.exempt(new Request(url, init)));
+   */
+  exempt(request: Request): Request {
+    this.exempted.add(request);
+    return request;
+  }
+
+  /**
+   * The failures still queued, in the order they will fire per operation.
+   *
+   * @example
+   * faults.pending(); // [{ operationId: 'createSession', status: 503, remaining: 1 }]
+   */
+  pending(): PendingFailure[] {
+    return [...this.failures].flatMap(([operationId, queue]) =>
+      queue.map((q) => ({ operationId, status: q.scenario.status, remaining: q.remaining })),
+    );
+  }
+
+  /**
+   * Consumes what applies to one call: its latency and, if one is queued, the failure to answer.
+   *
+   * @example
+   * const { delayMs, error } = faults.take('getSession');
+   */
+  take(operationId: string): { delayMs: number; error?: ApiError } {
+    const delayMs = this.delays.get(operationId) ?? this.delays.get('*') ?? 0;
+    const queue = this.failures.get(operationId);
+    const head = queue?.[0];
+    if (!queue || !head) return { delayMs };
+    head.remaining -= 1;
+    if (head.remaining <= 0) queue.shift();
+    if (queue.length === 0) this.failures.delete(operationId);
+    return { delayMs, error: toError(operationId, head.scenario) };
+  }
+
+  /**
+   * What the app calls once per API request: waits the delay, then throws the queued failure.
+   *
+   * @example
+   * await faults.apply(match.operationId, request);
+   */
+  async apply(operationId: string, request?: Request): Promise<void> {
+    if (request && this.exempted.has(request)) return;
+    if (this.failures.size === 0 && this.delays.size === 0) return;
+    const { delayMs, error } = this.take(operationId);
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    if (error) throw error;
+  }
+}
+
+function toError(operationId: string, scenario: FailureScenario): ApiError {
+  const codeName = scenario.code ?? CODE_BY_STATUS[scenario.status] ?? (scenario.status >= 500 ? 'INTERNAL' : 'INJECTED_FAULT');
+  const message = scenario.message ?? `Injected failure: ${operationId} answers ${scenario.status} (composio-mock scenario)`;
+  return new ApiError(scenario.status, codeName, message, scenario.headers ? { headers: { ...scenario.headers } } : {});
+}
