@@ -5,6 +5,7 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ManualClock } from './engine/clock.js';
+import { CONTRACT_HELP, runContractCli } from './cli-contract.js';
 import { startServer } from './server.js';
 
 const MAIN_HELP = `composio-mock: a stateful mock of Composio's Tool Router Session API v3.1
@@ -13,6 +14,7 @@ Usage: composio-mock <command> [options]
 
 Commands:
   serve       Serve the mock over HTTP (default 127.0.0.1:4010)
+  contract    Run the contract suite against a deployment (this mock, Prism, staging)
   help        Show help for a command
 
 Run "composio-mock <command> --help" for a command's options.
@@ -117,10 +119,12 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(MAIN_HELP);
         return command === undefined ? 1 : 0;
       case 'help':
-        process.stdout.write(rest[0] === 'serve' ? SERVE_HELP : MAIN_HELP);
+        process.stdout.write(rest[0] === 'serve' ? SERVE_HELP : rest[0] === 'contract' ? CONTRACT_HELP : MAIN_HELP);
         return 0;
       case 'serve':
         return await serve(rest);
+      case 'contract':
+        return await runContractCli(rest);
       default:
         throw new UsageError(`Unknown command "${command}"`);
     }
