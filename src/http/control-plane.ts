@@ -7,6 +7,8 @@ import { createActiveAccount } from '../engine/connected-accounts.js';
 import { ApiError, badRequest } from '../engine/errors.js';
 import type { MockApp } from './app.js';
 import { readJsonBody } from './body.js';
+import { FILE_TRANSFER_PREFIX } from '../engine/files.js';
+import { serveFileTransfer } from './file-transfer.js';
 import { jsonResponse } from './respond.js';
 import { projectState } from './state-view.js';
 
@@ -92,6 +94,7 @@ const routes: Record<string, Record<string, Route>> = {
  * await handleControlPlane(new Request('http://x/_mock/health'), new URL('http://x/_mock/health'), ctx);
  */
 export async function handleControlPlane(request: Request, url: URL, ctx: ControlPlaneContext): Promise<Response> {
+  if (url.pathname.startsWith(FILE_TRANSFER_PREFIX)) return serveFileTransfer(request, url, ctx.app.engine, ctx.requestId);
   const methods = routes[url.pathname.replace(/\/$/, '')];
   if (!methods) throw new ApiError(404, 'ROUTE_NOT_FOUND', `No control-plane route ${url.pathname}`);
   const route = methods[request.method.toUpperCase()];

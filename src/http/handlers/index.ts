@@ -4,6 +4,7 @@
  */
 import { connectPageRoute } from '../connect-page.js';
 import { connectionHandlers } from './connections.js';
+import { fileHandlers } from './files.js';
 import { sessionHandlers } from './sessions.js';
 import { toolHandlers } from './tools.js';
 import type { MockRoute, OperationHandler } from './types.js';
@@ -11,6 +12,7 @@ import type { MockRoute, OperationHandler } from './types.js';
 export const operationHandlers: Record<string, OperationHandler> = {
   ...sessionHandlers,
   ...connectionHandlers,
+  ...fileHandlers,
   ...toolHandlers,
 };
 
