@@ -143,7 +143,7 @@ export function createApp(options: AppOptions = {}): MockApp {
         }
         if (!url.pathname.startsWith(API_PREFIX)) {
           for (const route of mockRoutes) {
-            const answered = await route(request, url, engine);
+            const answered = await route(request, url, engine, { requestId, apiKeys: options.apiKeys });
             if (answered) return answered;
           }
         }

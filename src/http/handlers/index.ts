@@ -3,6 +3,7 @@
  * handlers in its own file and adds them here.
  */
 import { connectPageRoute } from '../connect-page.js';
+import { mcpRoute } from '../mcp-endpoint.js';
 import { connectionHandlers } from './connections.js';
 import { fileHandlers } from './files.js';
 import { sessionHandlers } from './sessions.js';
@@ -17,6 +18,6 @@ export const operationHandlers: Record<string, OperationHandler> = {
 };
 
 /** Tried in order before API routing; the first that answers wins. */
-export const mockRoutes: MockRoute[] = [connectPageRoute];
+export const mockRoutes: MockRoute[] = [connectPageRoute, mcpRoute];
 
 export type { MockRoute, OperationHandler } from './types.js';

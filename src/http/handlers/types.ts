@@ -12,4 +12,17 @@ export type OperationHandler = (engine: Engine, ctx: CallContext, input: Validat
  * Routes the mock serves besides the API: the URLs it hands out (Connect pages, presigned
  * file URLs). Answers `undefined` when the request is not one of its own.
  */
-export type MockRoute = (request: Request, url: URL, engine: Engine) => Promise<Response | undefined> | Response | undefined;
+export type MockRoute = (
+  request: Request,
+  url: URL,
+  engine: Engine,
+  extra: MockRouteContext,
+) => Promise<Response | undefined> | Response | undefined;
+
+/** What a mock-served route may need beyond the engine. */
+export interface MockRouteContext {
+  /** The request id the app assigned (also in `x-request-id`). */
+  requestId: string;
+  /** The keys the app accepts (`--api-key`), for routes that authenticate like the API. */
+  apiKeys: readonly string[] | undefined;
+}
