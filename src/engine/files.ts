@@ -35,7 +35,7 @@ const DEFAULT_LIMIT = 100;
 const DEFAULT_CONTENT_TYPE = 'application/octet-stream';
 
 export interface StoredFile {
-  bytes: Uint8Array;
+  bytes: Uint8Array<ArrayBuffer>;
   content_type: string;
   last_modified: string;
 }

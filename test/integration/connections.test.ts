@@ -242,6 +242,95 @@ describe.each(Object.entries(targets))('connections (%s)', (_name, makeTarget) =
     expect(denied.status).toBe(400);
     expect(denied.body.error.errors).toEqual([expect.stringContaining('is not accessible to user "alice"')]);
   });
+  describe('proxy_execute', () => {
+    const proxy = (sid: string, body: Record<string, unknown>) =>
+      api.call('POST', `${SESSION_PATH}/${sid}/proxy_execute`, { body, operationId: 'proxyExecute' });
+
+    it('needs an ACTIVE account (400, code 1804); no-auth toolkits need none; unknown toolkit 404', async () => {
+      const sid = await session();
+      const none = await proxy(sid, { toolkit_slug: 'github', endpoint: '/user', method: 'GET' });
+      expect(none.status).toBe(400);
+      expect(none.body.error.code).toBe(1804);
+      const pending = await link(sid, { toolkit: 'github' });
+      expect((await proxy(sid, { toolkit_slug: 'github', endpoint: '/user', method: 'GET' })).status).toBe(400);
+      await submit(pending.body.redirect_url, 'approve');
+      const ok = await proxy(sid, { toolkit_slug: 'github', endpoint: '/user', method: 'GET' });
+      expect(ok.status).toBe(200);
+      expect(ok.body.status).toBe(200);
+      expect(ok.body.data).toMatchObject({ login: 'octocat', id: 583231 });
+      expect(ok.body.headers['content-type']).toBe('application/json; charset=utf-8');
+
+      const hn = await proxy(sid, { toolkit_slug: 'hackernews', endpoint: '/topstories.json', method: 'GET' });
+      expect(hn.status).toBe(200);
+      expect(hn.body.data).toMatchObject({ ok: true, mock: 'generic', url: 'https://hacker-news.firebaseio.com/v0/topstories.json' });
+      expect((await proxy(sid, { toolkit_slug: 'nope', endpoint: '/x', method: 'GET' })).status).toBe(404);
+    });
+
+    it('answers fixtures (templated paths, absolute URLs on the base host) and a generic echo otherwise', async () => {
+      await controlAccount({ user_id: 'alice', toolkit: 'github' });
+      await controlAccount({ user_id: 'alice', toolkit: 'slack' });
+      const sid = await session();
+      const repo = await proxy(sid, { toolkit_slug: 'github', endpoint: 'https://api.github.com/repos/acme/widgets', method: 'GET' });
+      expect(repo.body.data).toMatchObject({ full_name: 'acme/widgets', owner: { login: 'acme' } });
+      const created = await proxy(sid, { toolkit_slug: 'github', endpoint: '/repos/acme/widgets/issues', method: 'POST', body: { title: 't' } });
+      expect(created.body.status).toBe(201);
+      const posted = await proxy(sid, { toolkit_slug: 'slack', endpoint: '/chat.postMessage', method: 'POST', body: { channel: 'C1', text: 'hi' } });
+      expect(posted.body.data).toMatchObject({ ok: true, channel: 'C0123456789' });
+
+      const generic = await proxy(sid, {
+        toolkit_slug: 'github',
+        endpoint: '/orgs/acme/members?role=admin',
+        method: 'GET',
+        parameters: [
+          { name: 'per_page', type: 'query', value: '5' },
+          { name: 'X-Trace', type: 'header', value: 'abc' },
+        ],
+      });
+      expect(generic.body).toEqual({
+        status: 200,
+        headers: { 'content-type': 'application/json', 'x-composio-mock-proxy': 'generic' },
+        data: {
+          ok: true,
+          mock: 'generic',
+          method: 'GET',
+          url: 'https://api.github.com/orgs/acme/members?role=admin&per_page=5',
+          path: '/orgs/acme/members',
+          query: { role: 'admin', per_page: '5' },
+          headers: { 'x-trace': 'abc' },
+        },
+      });
+    });
+
+    it('refuses other hosts, bodies on GET, bad header names and traversal with 400', async () => {
+      await controlAccount({ user_id: 'alice', toolkit: 'github' });
+      const sid = await session();
+      const host = await proxy(sid, { toolkit_slug: 'github', endpoint: 'https://evil.example.com/user', method: 'GET' });
+      expect(host.status).toBe(400);
+      expect(host.body.error.message).toContain('is not the github API host api.github.com');
+      expect((await proxy(sid, { toolkit_slug: 'github', endpoint: '/user', method: 'GET', body: { a: 1 } })).status).toBe(400);
+      expect((await proxy(sid, { toolkit_slug: 'github', endpoint: '/user', method: 'GET', parameters: [{ name: 'bad header', type: 'header', value: 'x' }] })).status).toBe(400);
+      expect((await proxy(sid, { toolkit_slug: 'github', endpoint: '/../../etc', method: 'GET' })).status).toBe(400);
+      expect((await proxy(sid, { toolkit_slug: 'github', endpoint: 'file:///etc/passwd', method: 'GET' })).status).toBe(400);
+    });
+
+    it('returns binary content as binary_data with a presigned URL serving the bytes', async () => {
+      await controlAccount({ user_id: 'alice', toolkit: 'github' });
+      const sid = await session();
+      const zip = await proxy(sid, { toolkit_slug: 'github', endpoint: '/repos/acme/widgets/zipball', method: 'GET' });
+      expect(zip.status).toBe(200);
+      expect(zip.body.data).toBeUndefined();
+      expect(zip.body.binary_data).toMatchObject({ content_type: 'application/zip', size: 22 });
+      const got = await target.fetch(zip.body.binary_data.url.replace(/^https?:\/\/[^/]+/, target.baseUrl));
+      expect(got.status).toBe(200);
+      expect(got.headers.get('content-type')).toBe('application/zip');
+      const bytes = new Uint8Array(await got.arrayBuffer());
+      expect(bytes.byteLength).toBe(22);
+      expect([...bytes.slice(0, 4)]).toEqual([0x50, 0x4b, 0x05, 0x06]);
+      // The proxy's files never show in the session's mount.
+      const items = await api.call('GET', `${SESSION_PATH}/${sid}/mounts/files/items`, { operationId: 'listMountItems' });
+      expect(items.body.items).toEqual([]);
+    });
+  });
 });
 
 describe('auto-connect', () => {

@@ -27,7 +27,7 @@ describe.each(Object.entries(targets))('mounts and files (%s)', (_name, makeTarg
   const list = (query = '') => api.call('GET', `${mountPath('items')}${query}`, { operationId: 'listMountItems' });
   const local = (url: string) => url.replace(/^https?:\/\/[^/]+/, target.baseUrl);
 
-  async function upload(path: string, bytes: Uint8Array | string, type?: string): Promise<string> {
+  async function upload(path: string, bytes: BodyInit, type?: string): Promise<string> {
     const res = await uploadUrl({ mount_relative_path: path, ...(type ? { mimetype: type } : {}) });
     expect(res.status).toBe(201);
     const put = await target.fetch(local(res.body.upload_url), { method: 'PUT', body: bytes, headers: type ? { 'content-type': type } : {} });
