@@ -20,7 +20,9 @@ async function readCapped(request: Request, maxBytes: number): Promise<Uint8Arra
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
+      // Not awaited: when the host keeps a tee'd copy of the body (MSW does), cancelling one
+      // branch settles only once the other is cancelled too, so awaiting it would hang.
+      void reader.cancel().catch(() => undefined);
       throw tooLarge(maxBytes);
     }
     chunks.push(value);

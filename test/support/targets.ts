@@ -4,6 +4,8 @@
  */
 import { createApp, type AppOptions, type MockApp } from '../../src/http/app.js';
 import { startServer, type RunningServer } from '../../src/server.js';
+import { setupServer } from 'msw/node';
+import { createComposioMock } from '../../mocks/index.js';
 
 export interface Target {
   name: string;
@@ -40,4 +42,35 @@ export const serverTarget: TargetFactory = async (options) => {
   };
 };
 
-export const targets: Record<string, TargetFactory> = { app: appTarget, server: serverTarget };
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+let mswActive = false;
+
+/**
+ * The MSW face: `setupServer(...createHandlers(options))` on the real base URL, reached with
+ * the global fetch that MSW patches. Requests to loopback pass through, so a `server` target
+ * of the same file keeps working; anything else unhandled is an error. MSW patches the
+ * process-wide fetch, so two of these cannot be open at once.
+ */
+export const mswTarget: TargetFactory = async (options) => {
+  if (mswActive) throw new Error('msw target: another one is still open; close() it first (setupServer patches the global fetch)');
+  const mock = createComposioMock(options);
+  const server = setupServer(...mock.handlers);
+  server.listen({
+    onUnhandledRequest(request, print) {
+      if (!LOOPBACK.has(new URL(request.url).hostname)) print.error();
+    },
+  });
+  mswActive = true;
+  return {
+    name: 'msw',
+    baseUrl: 'https://backend.composio.dev',
+    app: mock.app,
+    fetch: (input, init) => fetch(input, init),
+    close: async () => {
+      server.close();
+      mswActive = false;
+    },
+  };
+};
+
+export const targets: Record<string, TargetFactory> = { app: appTarget, server: serverTarget, msw: mswTarget };
