@@ -15,6 +15,8 @@ interface ToolsState {
   preloadSessionId?: string;
   preloadToolkit?: string;
   executable?: ListedTool[];
+  /** The preload step ran clean (it may still have found nothing safe to execute). */
+  preloadDone?: boolean;
 }
 
 const STEP = {
@@ -22,6 +24,8 @@ const STEP = {
   toolkits: 'toolkits: pagination walks every page without repeats (limit=5)',
   preload: "tools: a preloaded toolkit's tools follow the meta tools",
 };
+
+const NOTHING_TO_EXECUTE = 'no preloaded app tool on this target is safe to execute (readOnlyHint without destructiveHint, or any with --allow-writes)';
 
 const SEARCH_ARGS = { queries: [{ use_case: 'find tools to read the latest news' }] };
 
@@ -140,19 +144,20 @@ export const toolsFlow = defineFlow<ToolsState>({
             state.preloadSessionId = session.session_id;
             state.preloadToolkit = toolkit.slug;
             state.executable = executable;
-            return;
+            break;
           }
         }
-        ctx.warn('no preloaded tool is safe to execute (readOnlyHint without destructiveHint); the execute checks are skipped');
+        if (!state.executable) ctx.warn('no preloaded tool is safe to execute (readOnlyHint without destructiveHint); the execute checks are skipped');
+        if (ctx.violations.length === 0) state.preloadDone = true;
       },
     },
     {
       name: 'execute: a read-only tool answers data, error: null and log_id',
       async run(ctx, state) {
-        ctx.prerequisite(state.toolkits, STEP.toolkits);
+        ctx.prerequisite(state.preloadDone, STEP.preload);
         const tool = state.executable?.[0];
         const sessionId = state.preloadSessionId;
-        if (!sessionId || !tool) return ctx.skip('no tool on this target is safe to execute without --allow-writes');
+        if (!sessionId || !tool) return ctx.skip(NOTHING_TO_EXECUTE);
         const res = await ctx.call('executeTool', { params: { session_id: sessionId }, body: { tool_slug: tool.slug, arguments: minimalArguments(tool.input_parameters) } });
         expectExecuteShape(ctx, res, 'null');
         if (res.body?.error !== null) {
@@ -166,9 +171,9 @@ export const toolsFlow = defineFlow<ToolsState>({
     {
       name: 'execute: invalid arguments come back in-band (error, data, log_id)',
       async run(ctx, state) {
-        ctx.prerequisite(state.toolkits, STEP.toolkits);
+        ctx.prerequisite(state.preloadDone, STEP.preload);
         const sessionId = state.preloadSessionId;
-        if (!sessionId || !state.executable?.length) return ctx.skip('no tool on this target is safe to execute without --allow-writes');
+        if (!sessionId || !state.executable?.length) return ctx.skip(NOTHING_TO_EXECUTE);
         const choice = state.executable.map((tool) => ({ tool, invalid: invalidArguments(tool.input_parameters) })).find((c) => c.invalid);
         if (!choice?.invalid) return ctx.skip('no executable tool has an input schema that can be violated');
         const res = await ctx.call('executeTool', { params: { session_id: sessionId }, body: { tool_slug: choice.tool.slug, arguments: choice.invalid.args } });
