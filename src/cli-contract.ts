@@ -131,7 +131,8 @@ export async function contractCommand(argv: string[], io: ContractIo = processIo
   } else if (xmlToStdout) {
     io.stdout(xml);
   }
-  return report.ok ? 0 : 1;
+  // An interrupted run is never a pass, even if every check that ran passed.
+  return report.ok && !io.signal?.aborted ? 0 : 1;
 }
 
 /**

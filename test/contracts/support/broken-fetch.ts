@@ -3,7 +3,7 @@
  * real app's `fetch` wrapped by a function that rewrites (or answers instead of) specific
  * requests. The app itself is never changed.
  */
-import { createApp } from '../../../src/http/app.js';
+import { createApp, type MockApp } from '../../../src/http/app.js';
 import type { CheckResult, ContractReport, FetchLike } from '../../../contracts/index.js';
 
 export type Forward = (request: Request) => Promise<Response>;
@@ -19,8 +19,7 @@ export const VARIANT_BASE_URL = 'http://variant.local';
  * @example
  * const fetch = brokenFetch(async (req, forward) => withStatus(await forward(req), 200));
  */
-export function brokenFetch(breakage: Breakage): FetchLike {
-  const app = createApp({ seed: 11 });
+export function brokenFetch(breakage: Breakage, app: MockApp = createApp({ seed: 11 })): FetchLike {
   return (input, init) => breakage(new Request(input, init), (request) => app.fetch(request));
 }
 
