@@ -8,8 +8,15 @@ import type { SessionRecord, StoredConfig } from './types.js';
 
 export type AccountResolution = { account: ConnectedAccountRecord } | { error: string; accounts: ConnectedAccountRecord[] };
 
-function newestFirst(a: ConnectedAccountRecord, b: ConnectedAccountRecord): number {
-  return b.created_at.localeCompare(a.created_at) || a.id.localeCompare(b.id);
+/**
+ * Newest first. Under a frozen clock several accounts share a `created_at`, so ties go to
+ * the one created later (the project's map keeps creation order), never to the random id.
+ */
+function newestFirst(project: ProjectState, accounts: ConnectedAccountRecord[]): ConnectedAccountRecord[] {
+  const order = new Map<string, number>();
+  let i = 0;
+  for (const id of project.connectedAccounts.keys()) order.set(id, i++);
+  return accounts.sort((a, b) => b.created_at.localeCompare(a.created_at) || (order.get(b.id) ?? 0) - (order.get(a.id) ?? 0));
 }
 
 function describe(accounts: readonly ConnectedAccountRecord[]): string {
@@ -25,12 +32,13 @@ function describe(accounts: readonly ConnectedAccountRecord[]): string {
  */
 export function usableAccounts(project: ProjectState, session: SessionRecord, toolkit: string): ConnectedAccountRecord[] {
   const slug = toolkit.toLowerCase();
-  const pinned = session.config.connected_accounts?.[slug];
+  const pins = session.config.connected_accounts?.[slug];
+  const pinned = pins && pins.length > 0 ? pins : undefined;
   const all = [...project.connectedAccounts.values()].filter((a) => a.toolkit === slug && a.status === 'ACTIVE' && !a.is_disabled);
   const usable = pinned
     ? all.filter((a) => pinned.includes(a.id))
     : all.filter((a) => a.user_id === session.user_id && a.account_type === 'PRIVATE');
-  return usable.sort(newestFirst);
+  return newestFirst(project, usable);
 }
 
 /**
@@ -77,9 +85,10 @@ export function shownAccount(project: ProjectState, session: SessionRecord, tool
   const usable = usableAccounts(project, session, toolkit);
   if (usable.length > 0) return usable[0];
   const slug = toolkit.toLowerCase();
-  return [...project.connectedAccounts.values()]
-    .filter((a) => a.toolkit === slug && a.user_id === session.user_id && !a.is_disabled)
-    .sort(newestFirst)[0];
+  return newestFirst(
+    project,
+    [...project.connectedAccounts.values()].filter((a) => a.toolkit === slug && a.user_id === session.user_id && !a.is_disabled),
+  )[0];
 }
 
 /** `multi_account.max_accounts_per_toolkit` when multi-account is on and no cap is given (reference 2.2). */

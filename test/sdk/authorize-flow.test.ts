@@ -81,9 +81,12 @@ describe('@composio/core authorize flow against the mock', () => {
   it('authorize with an ACL on a PRIVATE account raises ComposioAclOnlyForSharedError', async () => {
     const composio = h.core();
     const session = await composio.create('acl-user', { toolkits: ['github'] });
-    const error = await session
-      .authorize('github', { experimental: { accountType: 'PRIVATE', aclConfigForShared: { allowAllUsers: true } } })
-      .then(() => undefined, (e: unknown) => e as Error);
+    // The experimental options exist at runtime but not in the session's public type in core 0.19.
+    const authorize = session.authorize.bind(session) as unknown as (toolkit: string, options: Record<string, unknown>) => Promise<unknown>;
+    const error = await authorize('github', { experimental: { accountType: 'PRIVATE', aclConfigForShared: { allowAllUsers: true } } }).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
     expect(error?.name).toBe('ComposioAclOnlyForSharedError');
   });
 });

@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../src/engine/clock.js';
+import { createActiveAccount, getConnectedAccount } from '../../src/engine/connected-accounts.js';
+import { Engine } from '../../src/engine/engine.js';
+import { ApiError } from '../../src/engine/errors.js';
+import {
+  ACL_ONLY_FOR_SHARED,
+  approveLink,
+  configureConnections,
+  createLink,
+  denyLink,
+  LINK_TTL_MS,
+  openLink,
+  PINNED_ACCOUNT_MESSAGE,
+  removeConnection,
+} from '../../src/engine/links.js';
+import { createSession, patchSession } from '../../src/engine/sessions.js';
+import { tinyCatalog } from '../support/tiny-catalog.js';
+
+const ctx = { apiKey: 'key-a', origin: 'http://127.0.0.1:4010' };
+
+function setup(seed = 1) {
+  const clock = new ManualClock('2026-01-01T00:00:00Z');
+  const engine = new Engine({ catalog: tinyCatalog(), seed, clock });
+  return { engine, clock };
+}
+
+function errorOf(fn: () => unknown): ApiError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error('expected an ApiError');
+}
+
+describe('createLink', () => {
+  it('creates an INITIATED account with the Composio-managed auth config and a 10-minute link', () => {
+    const { engine } = setup();
+    const sid = createSession(engine, ctx, { user_id: 'u1' }).session_id;
+    const link = createLink(engine, ctx, sid, { toolkit: 'GitHub', alias: 'work' });
+    const account = engine.store.project('key-a').connectedAccounts.get(link.connected_account_id)!;
+    expect(account).toMatchObject({ user_id: 'u1', toolkit: 'github', status: 'INITIATED', alias: 'work', account_type: 'PRIVATE', session_id: sid });
+    expect(account.auth_config).toEqual({ id: expect.stringMatching(/^ac_/), auth_scheme: 'OAUTH2', is_composio_managed: true });
+    expect(openLink(engine, link.link_token).link.expires_at).toBe(new Date(Date.parse('2026-01-01T00:00:00Z') + LINK_TTL_MS).toISOString());
+  });
+
+  it('is deterministic: same seed and calls, same ids; the auth config id is stable per project and toolkit', () => {
+    const run = () => {
+      const { engine } = setup(42);
+      const sid = createSession(engine, ctx, { user_id: 'u1', multi_account: { enable: true } }).session_id;
+      return [createLink(engine, ctx, sid, { toolkit: 'github' }), createLink(engine, ctx, sid, { toolkit: 'github' })];
+    };
+    const [a, b] = run();
+    expect(run()).toEqual([a, b]);
+    const { engine } = setup(42);
+    const sid = createSession(engine, ctx, { user_id: 'u1', multi_account: { enable: true } }).session_id;
+    const first = createLink(engine, ctx, sid, { toolkit: 'github' });
+    const second = createLink(engine, ctx, sid, { toolkit: 'github' });
+    const project = engine.store.project('key-a');
+    expect(project.connectedAccounts.get(first.connected_account_id)!.auth_config.id).toBe(project.connectedAccounts.get(second.connected_account_id)!.auth_config.id);
+  });
+
+  it('applies the rules of reference 3.11 with their messages', () => {
+    const { engine } = setup();
+    const sid = createSession(engine, ctx, { user_id: 'u1', toolkits: { enable: ['github', 'hackernews'] } }).session_id;
+    expect(errorOf(() => createLink(engine, ctx, sid, { toolkit: 'nope' }))).toMatchObject({ status: 404, codeName: 'TOOLKIT_NOT_FOUND' });
+    expect(errorOf(() => createLink(engine, ctx, sid, { toolkit: 'gmail' })).status).toBe(400);
+    expect(errorOf(() => createLink(engine, ctx, sid, { toolkit: 'hackernews' })).message).toBe('Toolkit hackernews does not need authentication');
+    const acl = errorOf(() => createLink(engine, ctx, sid, { toolkit: 'github', experimental: { acl_config_for_shared: { allow_all_users: true } } }));
+    expect(acl.status).toBe(400);
+    expect(acl.message).toContain(ACL_ONLY_FOR_SHARED);
+    expect(errorOf(() => createLink(engine, ctx, 'trs_missing', { toolkit: 'github' })).status).toBe(404);
+  });
+
+  it('refuses a link for a toolkit with pinned accounts', () => {
+    const { engine } = setup();
+    const acc = createActiveAccount(engine, ctx, { user_id: 'u1', toolkit: 'github' });
+    const sid = createSession(engine, ctx, { user_id: 'u1', connected_accounts: { github: [acc.id] } }).session_id;
+    expect(errorOf(() => createLink(engine, ctx, sid, { toolkit: 'github' }))).toMatchObject({ status: 400, message: PINNED_ACCOUNT_MESSAGE });
+  });
+
+  it('keeps aliases unique per user and toolkit among live accounts; a failed one frees its alias', () => {
+    const { engine } = setup();
+    const sid = createSession(engine, ctx, { user_id: 'u1' }).session_id;
+    const first = createLink(engine, ctx, sid, { toolkit: 'github', alias: 'work' });
+    expect(errorOf(() => createLink(engine, ctx, sid, { toolkit: 'github', alias: 'work' })).status).toBe(400);
+    const other = createSession(engine, ctx, { user_id: 'u2' }).session_id;
+    expect(createLink(engine, ctx, other, { toolkit: 'github', alias: 'work' }).connected_account_id).toMatch(/^ca_/);
+    denyLink(engine, first.link_token);
+    expect(createLink(engine, ctx, sid, { toolkit: 'github', alias: 'work' }).connected_account_id).toMatch(/^ca_/);
+  });
+
+  it('caps ACTIVE accounts per user and toolkit: 1 without multi-account, max_accounts_per_toolkit with it', () => {
+    const { engine } = setup();
+    createActiveAccount(engine, ctx, { user_id: 'u1', toolkit: 'github' });
+    const single = createSession(engine, ctx, { user_id: 'u1' }).session_id;
+    expect(errorOf(() => createLink(engine, ctx, single, { toolkit: 'github' })).message).toContain('the limit is 1');
+    // SHARED accounts are counted on their own.
+    expect(createLink(engine, ctx, single, { toolkit: 'github', experimental: { account_type: 'SHARED' } }).experimental?.account_type).toBe('SHARED');
+    const multi = createSession(engine, ctx, { user_id: 'u1', multi_account: { enable: true, max_accounts_per_toolkit: 2 } }).session_id;
+    approveLink(engine, createLink(engine, ctx, multi, { toolkit: 'github' }).link_token);
+    expect(errorOf(() => createLink(engine, ctx, multi, { toolkit: 'github' })).message).toContain('the limit is 2');
+  });
+
+  it('points redirect_url at link_url_overwrite when the session sets it', () => {
+    const { engine } = setup();
+    const sid = createSession(engine, ctx, { user_id: 'u1', experimental: { link_url_overwrite: 'https://auth.example.com' } }).session_id;
+    const link = createLink(engine, ctx, sid, { toolkit: 'github' });
+    expect(link.redirect_url).toBe(`https://auth.example.com/link/${link.link_token}`);
+  });
+
+  it('auto-connect makes the account ACTIVE at once', () => {
+    const { engine } = setup();
+    configureConnections(engine, { autoConnect: true });
+    const sid = createSession(engine, ctx, { user_id: 'u1' }).session_id;
+    const link = createLink(engine, ctx, sid, { toolkit: 'github' });
+    expect(getConnectedAccount(engine, ctx, link.connected_account_id).status).toBe('ACTIVE');
+    expect(errorOf(() => openLink(engine, link.link_token)).status).toBe(409);
+  });
+});
+
+describe('completing links', () => {
+  it('approve: ACTIVE, callback with status and id appended; a second answer is 409', () => {
+    const { engine } = setup();
+    const sid = createSession(engine, ctx, { user_id: 'u1' }).session_id;
+    const link = createLink(engine, ctx, sid, { toolkit: 'github', callback_url: 'https://app.example/cb?x=1' });
+    const outcome = approveLink(engine, link.link_token);
+    expect(outcome.account.status).toBe('ACTIVE');
+    expect(outcome.redirect).toBe(`https://app.example/cb?x=1&status=success&connected_account_id=${link.connected_account_id}`);
+    expect(errorOf(() => denyLink(engine, link.link_token))).toMatchObject({ status: 409, codeName: 'LINK_USED' });
+  });
+
+  it('deny: FAILED with a reason; the session callback is used when the link has none', () => {
+    const { engine } = setup();
+    const sid = createSession(engine, ctx, { user_id: 'u1', manage_connections: { callback_url: 'https://app.example/done' } }).session_id;
+    const link = createLink(engine, ctx, sid, { toolkit: 'github' });
+    const outcome = denyLink(engine, link.link_token);
+    expect(outcome.account).toMatchObject({ status: 'FAILED', status_reason: 'The user denied access on the Connect page' });
+    expect(outcome.redirect).toBe(`https://app.example/done?status=failed&connected_account_id=${link.connected_account_id}`);
+  });
+
+  it('expiry on the engine clock: 410 on the page, EXPIRED when polled', () => {
+    const { engine, clock } = setup();
+    const sid = createSession(engine, ctx, { user_id: 'u1' }).session_id;
+    const link = createLink(engine, ctx, sid, { toolkit: 'github' });
+    clock.advance(LINK_TTL_MS);
+    expect(openLink(engine, link.link_token).account.status).toBe('INITIATED');
+    clock.advance(1);
+    expect(getConnectedAccount(engine, ctx, link.connected_account_id)).toMatchObject({ status: 'EXPIRED', status_reason: expect.stringContaining('expired') });
+    expect(errorOf(() => approveLink(engine, link.link_token))).toMatchObject({ status: 410, codeName: 'LINK_EXPIRED' });
+  });
+
+  it('unknown tokens and tokens of a reset project are 404', () => {
+    const { engine } = setup();
+    expect(errorOf(() => openLink(engine, 'lt_nothing')).status).toBe(404);
+    const sid = createSession(engine, ctx, { user_id: 'u1' }).session_id;
+    const link = createLink(engine, ctx, sid, { toolkit: 'github' });
+    engine.store.reset('key-a');
+    expect(errorOf(() => openLink(engine, link.link_token)).status).toBe(404);
+  });
+});
+
+describe('removeConnection', () => {
+  it('revokes and disables by id or by toolkit, only the session user\'s accounts', () => {
+    const { engine } = setup();
+    const mine = createActiveAccount(engine, ctx, { user_id: 'u1', toolkit: 'github' });
+    const theirs = createActiveAccount(engine, ctx, { user_id: 'u2', toolkit: 'github' });
+    const sid = createSession(engine, ctx, { user_id: 'u1' }).session_id;
+    expect(errorOf(() => removeConnection(engine, ctx, sid, theirs.id)).status).toBe(404);
+    const removed = removeConnection(engine, ctx, sid, 'github');
+    expect(removed.map((a) => a.id)).toEqual([mine.id]);
+    expect(getConnectedAccount(engine, ctx, mine.id)).toMatchObject({ status: 'REVOKED', is_disabled: true });
+    expect(getConnectedAccount(engine, ctx, theirs.id).status).toBe('ACTIVE');
+    expect(errorOf(() => removeConnection(engine, ctx, sid, 'github')).status).toBe(404);
+  });
+
+  it('is refused when the session turned removal off', () => {
+    const { engine } = setup();
+    createActiveAccount(engine, ctx, { user_id: 'u1', toolkit: 'github' });
+    const sid = createSession(engine, ctx, { user_id: 'u1' }).session_id;
+    patchSession(engine, ctx, sid, { manage_connections: { enable_connection_removal: false } });
+    expect(errorOf(() => removeConnection(engine, ctx, sid, 'github')).status).toBe(400);
+  });
+});
