@@ -171,6 +171,8 @@ describe.each(Object.entries(targets))('connections (%s)', (_name, makeTarget) =
     expect(shown).not.toContain('"><img src=x>');
 
     clock.advance(11 * 60 * 1000);
+    const state = (await (await target.fetch(`${target.baseUrl}/_mock/state`, { headers: { 'x-api-key': 'test-key' } })).json()) as any;
+    expect(state.project.connected_accounts).toEqual([expect.objectContaining({ id: res.body.connected_account_id, status: 'EXPIRED' })]);
     const expired = await page(res.body.redirect_url);
     expect(expired.status).toBe(410);
     expect((await account(res.body.connected_account_id)).body.status).toBe('EXPIRED');
