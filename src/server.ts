@@ -4,8 +4,8 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Readable } from 'node:stream';
 import { type AppOptions, createApp, type MockApp } from './http/app.js';
+import { toWebRequest } from './node-request.js';
 
 export interface ServeOptions extends AppOptions {
   /** Default 4010; 0 picks a free port. */
@@ -24,17 +24,46 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-function toRequest(req: IncomingMessage, origin: string): Request {
-  const headers = new Headers();
-  const raw = req.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
-  const method = req.method ?? 'GET';
-  const init: RequestInit & { duplex?: 'half' } = { method, headers };
-  if (method !== 'GET' && method !== 'HEAD') {
-    init.body = Readable.toWeb(req) as unknown as ReadableStream<Uint8Array>;
-    init.duplex = 'half';
-  }
-  return new Request(origin + (req.url ?? '/'), init);
+/** Methods that carry no body. */
+const NO_BODY = new Set(['GET', 'HEAD']);
+/** Uploads up to this size are read whole before the app runs; larger or chunked ones stream. */
+const SMALL_UPLOAD_BYTES = 64 * 1024;
+
+/**
+ * A small upload, read whole: far cheaper than streaming it through `Readable.toWeb` into a
+ * `Request` (which costs more than the rest of a PATCH). Undefined when the body should stream
+ * instead (chunked, or declared larger than SMALL_UPLOAD_BYTES), so the app's own size cap
+ * (413) still sees large bodies as before. A request without Content-Length or
+ * Transfer-Encoding has no body (HTTP/1.1), which reads as an empty one.
+ */
+function readSmallUpload(req: IncomingMessage): Promise<Buffer> | undefined {
+  if (NO_BODY.has(req.method ?? 'GET') || req.headers['transfer-encoding'] !== undefined) return undefined;
+  const declared = Number(req.headers['content-length'] ?? '0');
+  if (!(declared <= SMALL_UPLOAD_BYTES)) return undefined;
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.once('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    req.once('close', () => {
+      if (!req.complete) reject(new Error('client went away during the upload'));
+    });
+  });
+}
+
+/**
+ * undici keeps a `Response`'s body source (the string or bytes it was built from) in an internal
+ * `Symbol(state)` slot. Writing that source directly skips reading the body stream back
+ * (`arrayBuffer()` costs more than building the response). Without the slot (another fetch
+ * implementation) or for a streamed or already read body, the caller reads the stream.
+ */
+let stateSymbol: symbol | null | undefined;
+function bodySource(response: Response): string | Uint8Array | undefined {
+  if (stateSymbol === undefined) stateSymbol = Object.getOwnPropertySymbols(response).find((s) => s.description === 'state') ?? null;
+  if (stateSymbol === null) return undefined;
+  const body = (response as unknown as Record<symbol, { body?: { source?: unknown; stream?: ReadableStream } | null } | undefined>)[stateSymbol]?.body;
+  if (!body || body.stream?.locked || response.bodyUsed) return undefined;
+  const source = body.source;
+  return typeof source === 'string' || source instanceof Uint8Array ? source : undefined;
 }
 
 async function send(req: IncomingMessage, res: ServerResponse, response: Response): Promise<void> {
@@ -45,8 +74,11 @@ async function send(req: IncomingMessage, res: ServerResponse, response: Respons
   });
   const cookies = response.headers.getSetCookie();
   if (cookies.length) headers['set-cookie'] = cookies;
-  const body = response.body ? Buffer.from(await response.arrayBuffer()) : undefined;
-  if (body) headers['content-length'] = String(body.byteLength);
+  let body: string | Uint8Array | undefined;
+  if (response.body) {
+    body = bodySource(response) ?? new Uint8Array(await response.arrayBuffer());
+    headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
+  }
   // An answer given before the upload was read (413, 401) ends the connection, so the client
   // does not reuse a socket that still carries the rest of its body.
   if (!req.complete) headers.connection = 'close';
@@ -57,6 +89,11 @@ async function send(req: IncomingMessage, res: ServerResponse, response: Respons
 /** An early answer (413, 401) leaves the upload unread; draining it keeps the socket usable. */
 function drain(req: IncomingMessage): void {
   if (!req.complete) req.resume();
+}
+
+function malformed(res: ServerResponse): void {
+  res.writeHead(400, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ error: { message: 'Malformed request', code: 1400, status: 400 } }));
 }
 
 /**
@@ -70,26 +107,35 @@ function drain(req: IncomingMessage): void {
 export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
   const app = createApp(options);
   const host = options.host ?? '127.0.0.1';
-  const server = createServer((req, res) => {
-    const started = performance.now();
+  async function handle(req: IncomingMessage, res: ServerResponse, upload: Buffer | undefined, started: number): Promise<void> {
     const origin = `http://${req.headers.host ?? `${host}:${(server.address() as AddressInfo).port}`}`;
     let request: Request;
     try {
-      request = toRequest(req, origin);
+      // Parsed here so that a malformed target or host is a 400 now, not a failure inside the app.
+      request = toWebRequest(req, new URL(origin + (req.url ?? '/')).href, upload);
     } catch {
-      res.writeHead(400, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: { message: 'Malformed request', code: 1400, status: 400 } }));
-      return;
+      return malformed(res);
     }
-    app
-      .fetch(request)
-      .then((response) => send(req, res, response).then(() => response.status))
-      .finally(() => drain(req))
-      .then((status) => options.log?.(`${req.method} ${req.url} ${status} ${(performance.now() - started).toFixed(1)}ms`))
-      .catch(() => {
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-        res.end();
-      });
+    try {
+      const response = await app.fetch(request);
+      await send(req, res, response);
+      drain(req);
+      options.log?.(`${req.method} ${req.url} ${response.status} ${(performance.now() - started).toFixed(1)}ms`);
+    } catch {
+      drain(req);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+      res.end();
+    }
+  }
+
+  const server = createServer((req, res) => {
+    const started = performance.now();
+    const upload = readSmallUpload(req);
+    if (!upload) return void handle(req, res, undefined, started);
+    upload.then(
+      (body) => handle(req, res, body, started),
+      () => res.destroy(),
+    );
   });
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {

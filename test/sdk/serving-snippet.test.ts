@@ -23,7 +23,7 @@ describe('docs/serving.md snippets', () => {
 
     // --- snippet: environment ---
     const composio = new Composio({ allowTracking: false, disableVersionCheck: true });
-    const session = await composio.create('user_123', { toolkits: ['github'] });
+    const session = await composio.create('user_123', { toolkits: ['github'], mcp: true });
     // --- end snippet ---
 
     expect(session.sessionId).toMatch(/^trs_/);
