@@ -8,17 +8,32 @@ import type { Resources } from './resources.js';
 import { checkResponse, operation } from './spec-expectations.js';
 import type { ExchangeRecord, TargetInfo, Violation } from './types.js';
 
-/** The check cannot go on; its violations say why. */
+/**
+ * The check cannot go on; its violations say why.
+ *
+ * @example
+ * if (!res.body?.session_id) throw new CheckAbort('no session id');
+ */
 export class CheckAbort extends Error {}
 
-/** An earlier step of the flow left nothing to work with. */
+/**
+ * An earlier step of the flow left nothing to work with.
+ *
+ * @example
+ * throw new PrerequisiteMissing('create answers 201 with the session at config_version 1');
+ */
 export class PrerequisiteMissing extends Error {
   constructor(readonly step: string) {
     super(`needs step "${step}"`);
   }
 }
 
-/** The check does not apply (no suitable tool on this target, ...). */
+/**
+ * The check does not apply (no suitable tool on this target, ...).
+ *
+ * @example
+ * throw new CheckSkip('no toolkit runs without a connection');
+ */
 export class CheckSkip extends Error {}
 
 /** What every check of one run shares. */
@@ -62,7 +77,13 @@ export interface ApiResponse<T = any> {
   ok: boolean;
 }
 
-/** Substitutes `{name}` path parameters (encoded) and appends the query (arrays comma-joined). */
+/**
+ * Substitutes `{name}` path parameters (encoded) and appends the query (arrays comma-joined).
+ *
+ * @example
+ * buildUrl('http://h', '/s/{session_id}/toolkits', { session_id: 'trs_1' }, { toolkits: ['a', 'b'] });
+ * // 'http://h/s/trs_1/toolkits?toolkits=a%2Cb'
+ */
 export function buildUrl(baseUrl: string, path: string, params: Record<string, string> = {}, query: Record<string, QueryValue> = {}): string {
   const filled = path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
     const value = params[name];

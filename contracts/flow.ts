@@ -33,7 +33,12 @@ export function defineFlow<S>(flow: FlowDefinition<S>): FlowDefinition<S> {
   return flow;
 }
 
-/** The id `--grep` matches: `<group> › <step>`. */
+/**
+ * The id `--grep` matches: `<group> › <step>`.
+ *
+ * @example
+ * checkId('sessions', 'get returns the same session'); // 'sessions › get returns the same session'
+ */
 export function checkId(group: string, step: string): string {
   return `${group} › ${step}`;
 }

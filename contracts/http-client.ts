@@ -39,7 +39,12 @@ export interface SendResult {
   record: ExchangeRecord;
 }
 
-/** Thrown when no response arrived (timeout, refused connection); `record` says what was sent. */
+/**
+ * Thrown when no response arrived (timeout, refused connection); `record` says what was sent.
+ *
+ * @example
+ * try { await http.send(url, { method: 'GET' }); } catch (e) { if (e instanceof TransportError) console.log(e.record.error); }
+ */
 export class TransportError extends Error {
   constructor(
     message: string,

@@ -21,7 +21,12 @@ export interface FlowRunOptions {
   seal(result: CheckResult): CheckResult;
 }
 
-/** How many checks of the flow `matches` selects. */
+/**
+ * How many checks of the flow `matches` selects.
+ *
+ * @example
+ * selectedCount(sessionsFlow, grepMatcher('^sessions')); // 7
+ */
 export function selectedCount(flow: FlowDefinition<any>, matches: (id: string) => boolean): number {
   return flow.steps.filter((s) => matches(checkId(flow.group, s.name))).length;
 }

@@ -107,7 +107,13 @@ function resolveLocal(doc: Json, ref: string): Json {
     .reduce<unknown>((node, key) => (node as Json)[key], doc) as Json;
 }
 
-/** One Ajv error as a violation: the pointer names the offending value (the missing key for `required`). */
+/**
+ * One Ajv error as a violation: the pointer names the offending value (the missing key for `required`).
+ *
+ * @example
+ * schemaViolation({ keyword: 'required', instancePath: '', params: { missingProperty: 'mcp' }, schemaPath: '#/required', message: 'must have required property' });
+ * // { rule: 'schema', pointer: '/mcp', keyword: 'required', ... }
+ */
 export function schemaViolation(error: ErrorObject, exchange?: number): Violation {
   const missing = error.keyword === 'required' ? `/${pointerSegment(String(error.params.missingProperty))}` : '';
   const extra = error.keyword === 'additionalProperties' ? `/${pointerSegment(String(error.params.additionalProperty))}` : '';

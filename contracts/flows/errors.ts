@@ -12,7 +12,12 @@ interface ErrorsState {
   sessionId?: string;
 }
 
-/** A session id in the right format that no one created. */
+/**
+ * A session id in the right format that no one created.
+ *
+ * @example
+ * unknownSessionId(); // 'trs_Xq3…' (12 random characters)
+ */
 export function unknownSessionId(): string {
   return `trs_${randomBytes(9).toString('base64url').replace(/[^A-Za-z0-9]/g, 'x')}`;
 }

@@ -10,7 +10,7 @@ export interface OperationCall {
   options: CallOptions;
 }
 
-/** The mount the official SDK uses by default. */
+/** The mount the official SDK uses by default (`DEFAULT_TOOL_ROUTER_SESSION_FILES_MOUNT_ID`). */
 export const FILES_MOUNT = 'files';
 
 /**

@@ -29,7 +29,12 @@ const NOTHING_TO_EXECUTE = 'no preloaded app tool on this target is safe to exec
 
 const SEARCH_ARGS = { queries: [{ use_case: 'find tools to read the latest news' }] };
 
-/** `data` an object, `log_id` a non-empty string, `error` as expected. */
+/**
+ * `data` an object, `log_id` a non-empty string, and for `message` a non-empty `error`.
+ *
+ * @example
+ * expectExecuteShape(ctx, await ctx.call('executeTool', { params, body }), 'message');
+ */
 export function expectExecuteShape(ctx: CheckContext, res: ApiResponse, error: 'null' | 'message'): void {
   const body = res.body;
   ctx.expect(body?.data !== null && typeof body?.data === 'object' && !Array.isArray(body?.data), 'data is an object', res.exchange, '/data');

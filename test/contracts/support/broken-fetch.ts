@@ -23,7 +23,12 @@ export function brokenFetch(breakage: Breakage, app: MockApp = createApp({ seed:
   return (input, init) => breakage(new Request(input, init), (request) => app.fetch(request));
 }
 
-/** Same status and headers, the JSON body replaced by `edit(body)`. */
+/**
+ * Same status and headers, the JSON body replaced by `edit(body)`.
+ *
+ * @example
+ * await rewriteJson(res, (body) => ({ ...body, config_version: 0 }));
+ */
 export async function rewriteJson(response: Response, edit: (body: any) => unknown, status = response.status): Promise<Response> {
   const body = edit(await response.json());
   const headers = new Headers(response.headers);
@@ -31,20 +36,35 @@ export async function rewriteJson(response: Response, edit: (body: any) => unkno
   return new Response(JSON.stringify(body), { status, headers });
 }
 
-/** A JSON answer with the headers the mock sends. */
+/**
+ * A JSON answer with the headers the mock sends.
+ *
+ * @example
+ * json(200, { session_id: 'trs_1', deleted: true });
+ */
 export function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', 'x-request-id': 'req_variant' } });
 }
 
 const SESSION = /^\/api\/v3\.1\/tool_router\/session(?:\/(trs_[^/]+))?$/;
 
-/** The session id when the request addresses the session resource itself (not a sub-path). */
+/**
+ * The session id when the request addresses the session resource itself (not a sub-path).
+ *
+ * @example
+ * sessionResource(new Request('http://x/api/v3.1/tool_router/session/trs_1'))?.id; // 'trs_1'
+ */
 export function sessionResource(request: Request): { id?: string } | undefined {
   const match = SESSION.exec(new URL(request.url).pathname);
   return match ? (match[1] ? { id: match[1] } : {}) : undefined;
 }
 
-/** True for a session envelope (create, get, patch, attach answers). */
+/**
+ * True for a session envelope (create, get, patch, attach answers).
+ *
+ * @example
+ * isSessionEnvelope({ session_id: 'trs_1', mcp: {} }); // true
+ */
 export function isSessionEnvelope(body: any): boolean {
   return body !== null && typeof body === 'object' && typeof body.session_id === 'string' && 'mcp' in body;
 }
