@@ -1,0 +1,157 @@
+#!/usr/bin/env node
+/**
+ * The package build after `tsc -p tsconfig.build.json` (ESM + .d.ts in dist/src, dist/mocks,
+ * dist/contracts):
+ *  - data: mocks/fixtures copied to dist/mocks/fixtures, so the loaders' `../../mocks/...`
+ *    paths (relative to dist/src/engine/*.js) resolve inside dist;
+ *  - CommonJS: one bundle of `composio-mock/msw` at dist/cjs/mocks/index.cjs (same depth, so the
+ *    same relative data paths hold) with msw and the CommonJS-capable dependencies external and
+ *    the ESM-only ones (faker) inlined, for `require()` and jest, which cannot load ESM on Node 20;
+ *  - browser: one ESM bundle at dist/browser/msw.js with the data files embedded and the few
+ *    Node built-ins the engine touches (fs, path, url, crypto, Buffer, process) replaced by
+ *    small shims in mocks/browser/, msw external.
+ *
+ * Usage: node scripts/build-package.mjs   (npm run build runs tsc first)
+ */
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+/** Runtime dependencies a CommonJS `require` can load as they are. */
+const CJS_EXTERNAL = ['msw', 'ajv', 'ajv-formats', 'yaml', 'hono'];
+/** Where `import.meta.url` points in the browser bundle: depth 2, like src/engine/*.ts. */
+const VIRTUAL_ROOT = '/composio-mock';
+
+function copyData(outDir) {
+  const target = path.join(outDir, 'mocks', 'fixtures');
+  rmSync(target, { recursive: true, force: true });
+  cpSync(path.join(ROOT, 'mocks', 'fixtures'), target, { recursive: true, filter: (src) => !src.endsWith('README.md') });
+}
+
+/**
+ * The CommonJS bundle of `composio-mock/msw`.
+ *
+ * @example
+ * await buildCjs({ outfile: 'dist/cjs/mocks/index.cjs' });
+ */
+export async function buildCjs({ outfile = path.join(ROOT, 'dist', 'cjs', 'mocks', 'index.cjs') } = {}) {
+  await build({
+    entryPoints: [path.join(ROOT, 'mocks', 'index.ts')],
+    outfile,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    external: CJS_EXTERNAL,
+    define: { 'import.meta.url': '__composioMockModuleUrl' },
+    banner: { js: "var __composioMockModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    logLevel: 'warning',
+  });
+}
+
+/**
+ * Declarations for `require`: the ESM ones copied under dist/cjs, whose package.json says
+ * commonjs, so TypeScript (node16/nodenext) reads them as CommonJS, as the bundle is.
+ */
+function copyCjsDeclarations(dist) {
+  const cjs = path.join(dist, 'cjs');
+  for (const dir of ['src', 'mocks']) {
+    rmSync(path.join(cjs, dir), { recursive: true, force: true });
+    for (const file of listFiles(path.join(dist, dir))) {
+      if (!file.endsWith('.d.ts')) continue;
+      const target = path.join(cjs, path.relative(dist, file));
+      mkdirSync(path.dirname(target), { recursive: true });
+      cpSync(file, target);
+    }
+  }
+  writeFileSync(path.join(cjs, 'package.json'), `${JSON.stringify({ type: 'commonjs' }, null, 2)}\n`);
+}
+
+function listFiles(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? listFiles(full) : [full];
+  });
+}
+
+/** `virtual:composio-mock-files`: every data file under mocks/fixtures, keyed by its virtual path. */
+const embeddedFiles = {
+  name: 'composio-mock-files',
+  setup(b) {
+    b.onResolve({ filter: /^virtual:composio-mock-files$/ }, () => ({ path: 'files', namespace: 'composio-mock-files' }));
+    b.onLoad({ filter: /.*/, namespace: 'composio-mock-files' }, () => {
+      const files = {};
+      for (const file of listFiles(path.join(ROOT, 'mocks', 'fixtures'))) {
+        if (!file.endsWith('.json')) continue;
+        files[`${VIRTUAL_ROOT}/${path.relative(ROOT, file).split(path.sep).join('/')}`] = readFileSync(file, 'utf8');
+      }
+      return { contents: `export default ${JSON.stringify(files)};`, loader: 'js' };
+    });
+  },
+};
+
+const SHIMS = { fs: 'node-fs.ts', url: 'node-url.ts', path: 'node-path.ts', crypto: 'node-crypto.ts' };
+
+/** `node:fs` & co. -> mocks/browser shims. */
+const nodeShims = {
+  name: 'composio-mock-node-shims',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?(fs|url|path|crypto)$/ }, (args) => ({
+      path: path.join(ROOT, 'mocks', 'browser', SHIMS[args.path.replace(/^node:/, '')]),
+    }));
+  },
+};
+
+/**
+ * esbuild options that make the engine run in a browser; shared by the package build and the
+ * browser test (which bundles a page around them).
+ *
+ * @example
+ * await build({ ...browserBuildOptions(), entryPoints: ['page.ts'], outfile: 'out/page.js' });
+ */
+export function browserBuildOptions() {
+  return {
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    plugins: [embeddedFiles, nodeShims],
+    inject: [path.join(ROOT, 'mocks', 'browser', 'buffer.ts'), path.join(ROOT, 'mocks', 'browser', 'process.ts')],
+    define: { 'import.meta.url': JSON.stringify(`file://${VIRTUAL_ROOT}/src/engine/module.js`) },
+    logLevel: 'warning',
+  };
+}
+
+/**
+ * The browser bundle of `composio-mock/msw` (msw stays a bare import for the app's bundler).
+ *
+ * @example
+ * await buildBrowser({ outfile: 'dist/browser/msw.js' });
+ */
+export async function buildBrowser({ outfile = path.join(ROOT, 'dist', 'browser', 'msw.js') } = {}) {
+  await build({ ...browserBuildOptions(), entryPoints: [path.join(ROOT, 'mocks', 'index.ts')], outfile, external: ['msw'] });
+  writeFileSync(outfile.replace(/\.js$/, '.d.ts'), "export * from '../mocks/index.js';\n");
+}
+
+async function main() {
+  const dist = path.join(ROOT, 'dist');
+  if (!statSync(path.join(dist, 'mocks', 'index.js'), { throwIfNoEntry: false })) {
+    throw new Error('dist/mocks/index.js is missing: run tsc -p tsconfig.build.json first (npm run build)');
+  }
+  mkdirSync(dist, { recursive: true });
+  copyData(dist);
+  copyCjsDeclarations(dist);
+  await buildCjs();
+  await buildBrowser();
+  process.stdout.write(`built ${pkg.name}@${pkg.version}: dist/{src,mocks,contracts} (ESM), dist/cjs/mocks/index.cjs, dist/browser/msw.js\n`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error) => {
+    process.stderr.write(`${error.stack ?? error}\n`);
+    process.exitCode = 1;
+  });
+}

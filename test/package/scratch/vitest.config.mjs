@@ -1,0 +1,1 @@
+export default { test: { include: ['*.test.mjs'], globals: true, testTimeout: 30000 } };
