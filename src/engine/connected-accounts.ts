@@ -43,7 +43,7 @@ const WORD_NOUNS = ['castle', 'river', 'falcon', 'meadow', 'harbor', 'comet', 'f
  * // { id: 'ac_…', auth_scheme: 'OAUTH2', is_composio_managed: true }
  */
 export function authConfigFor(engine: Engine, apiKey: string, toolkit: CatalogToolkit, pinned: string | undefined): ConnectedAccountRecord['auth_config'] {
-  const auth_scheme = toolkit.composio_managed_auth_schemes[0] ?? 'NO_AUTH';
+  const auth_scheme = toolkit.composio_managed_auth_schemes.find((s) => STATE_SCHEMES.has(s)) ?? (toolkit.is_no_auth ? 'NO_AUTH' : 'OAUTH2');
   if (pinned) return { id: pinned, auth_scheme, is_composio_managed: false };
   const id = Random.derive(engine.seed, `auth-config:${apiKey}:${toolkit.slug}`).id('ac', 10);
   return { id, auth_scheme, is_composio_managed: true };
@@ -59,9 +59,18 @@ function redirectUrlOf(project: ProjectState, accountId: string): string {
   return '';
 }
 
+/**
+ * Schemes whose connection `state` the document models. An account takes the toolkit's first
+ * one of these (a toolkit listing only others is connected as OAUTH2).
+ */
+const STATE_SCHEMES = new Set(['OAUTH2', 'API_KEY', 'NO_AUTH']);
+/** Credential schemes whose state has no failed/expired/revoked form in the API types. */
+const NO_FAILURE_STATE = new Set(['API_KEY']);
+
 function stateOf(project: ProjectState, account: ConnectedAccountRecord): ConnectedAccountView['state'] {
-  const { status } = account;
   const authScheme = account.auth_config.auth_scheme;
+  // The top-level `status` keeps the real status; the scheme's state says INACTIVE instead.
+  const status = NO_FAILURE_STATE.has(authScheme) && ['FAILED', 'EXPIRED', 'REVOKED'].includes(account.status) ? 'INACTIVE' : account.status;
   if (status === 'INITIATED') return { authScheme, val: { status, redirectUrl: redirectUrlOf(project, account.id) } };
   if (authScheme === 'OAUTH2' && (status === 'ACTIVE' || status === 'INACTIVE')) {
     // A fake token that is stable per account and obviously not a real credential.

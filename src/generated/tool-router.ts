@@ -1285,7 +1285,9 @@ export interface components {
         /**
          * @description Scheme-specific connection state. Only the schemes the mock issues are modelled: OAUTH2
          *     (INITIATED carries `redirectUrl`, ACTIVE/INACTIVE carry `access_token`), API_KEY and
-         *     NO_AUTH.
+         *     NO_AUTH. A mock account takes the first of these its toolkit lists (OAUTH2 when it lists
+         *     none of them). The API types give API_KEY no FAILED, EXPIRED or REVOKED state: for such
+         *     an account the mock keeps the real status in `status` and reports INACTIVE here.
          */
         ConnectedAccountState: {
             /** @enum {string} */
