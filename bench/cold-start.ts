@@ -30,14 +30,14 @@ const median = (values: number[]): number => {
  * directly, and the compiled CLI when one is given.
  *
  * @example
- * const variants = startVariants(compiled?.cli);
+ * const variants = startVariants(compiledCli());
  */
-export function startVariants(compiledCli?: string): StartVariant[] {
+export function startVariants(compiled?: { cli: string; origin: string }): StartVariant[] {
   const variants: StartVariant[] = [
     { label: 'node bin/composio-mock.js serve', args: [join(ROOT, 'bin', 'composio-mock.js')] },
     { label: 'node --import tsx src/cli.ts serve', args: ['--import', 'tsx', join(ROOT, 'src', 'cli.ts')] },
   ];
-  if (compiledCli) variants.push({ label: 'node <compiled>/src/cli.js serve', args: [compiledCli] });
+  if (compiled) variants.push({ label: `node ${compiled.origin === 'dist' ? 'dist' : '<temporary tsc build>'}/src/cli.js serve`, args: [compiled.cli] });
   return variants;
 }
 

@@ -79,8 +79,9 @@ export function spawnQuiet(command: string, args: string[], env: NodeJS.ProcessE
   const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const keep = (chunk: Buffer) => {
-    // Bounded: Prism can be chatty; only the tail matters for an error message.
-    output = (output + chunk.toString()).slice(-4000);
+    // Bounded and cheap once full: Prism logs every request, and this runs in the load
+    // generator's process; start-up errors come first anyway.
+    if (output.length < 8000) output += chunk.toString();
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);

@@ -33,16 +33,21 @@ export function startMock(compiledCli?: string): Promise<ChildServer> {
   return started('composio-mock', [...entry, 'serve', '--port', '{port}', '--seed', '1', '--quiet'], '/_mock/health', 30_000);
 }
 
+/** Display names of the two Prism targets. */
+export const PRISM = 'Prism';
+export const PRISM_QUIET = 'Prism -v error';
+
 /**
- * Prism 5 mocking our document, logging only errors (its per-request info logging would
- * otherwise be most of its cost; this is Prism at its fastest).
+ * Prism 5 mocking our document. As the issue runs it (default `info` logging, one log line per
+ * validation step, drained from a pipe), or with `quiet` at `-v error`, Prism at its fastest.
  *
  * @example
- * const prism = await startPrism();
+ * const prism = await startPrism({ quiet: true });
  */
-export function startPrism(): Promise<ChildServer> {
+export function startPrism(options: { quiet: boolean }): Promise<ChildServer> {
   const cli = join(ROOT, 'node_modules', '@stoplight', 'prism-cli', 'dist', 'index.js');
-  return started('Prism', [cli, 'mock', '-h', '127.0.0.1', '-p', '{port}', '-v', 'error', SPEC], '/api/v3.1/tool_router/session/trs_probe', 60_000);
+  const args = [cli, 'mock', '-h', '127.0.0.1', '-p', '{port}', ...(options.quiet ? ['-v', 'error'] : []), SPEC];
+  return started(options.quiet ? PRISM_QUIET : PRISM, args, '/api/v3.1/tool_router/session/trs_probe', 60_000);
 }
 
 /**

@@ -12,7 +12,7 @@ import { type ChildServer, processCpuUs } from './processes.js';
 import { recordScenarios, scenarioRequests } from './record.js';
 import { type BenchContext, prepareContext, type Scenario, scenarios } from './scenarios.js';
 import { fmtInt, fmtMs, fmtPct, fmtRatio, markdownTable } from './table.js';
-import { startBare, startMock, startPrism } from './targets.js';
+import { PRISM, PRISM_QUIET, startBare, startMock, startPrism } from './targets.js';
 
 export interface ThroughputOptions {
   /** Measured time per row, split over the rounds. */
@@ -79,15 +79,16 @@ function render(rows: Row[], list: Scenario[], options: ThroughputOptions): stri
   const find = (scenario: Scenario, target: string) => figures(rows.find((r) => r.scenario === scenario && r.target === target));
   const summary = list.map((scenario) => {
     const mock = find(scenario, 'composio-mock');
-    const prism = find(scenario, 'Prism');
+    const prism = find(scenario, PRISM);
+    const quiet = find(scenario, PRISM_QUIET);
     const bare = find(scenario, 'bare node:http');
-    const timesPrism = mock && prism ? mock.rps / prism.rps : Number.NaN;
-    const ofBare = mock && bare ? mock.rps / bare.rps : Number.NaN;
+    const ratio = (a: Figures | undefined, b: Figures | undefined) => (a && b ? a.rps / b.rps : Number.NaN);
+    const timesPrism = ratio(mock, prism);
+    const ofBare = ratio(mock, bare);
     const goals: string[] = [];
     if (scenario.goals?.timesPrism) goals.push(`≥${scenario.goals.timesPrism}x Prism: ${timesPrism >= scenario.goals.timesPrism ? 'met' : 'MISSED'}`);
     if (scenario.goals?.fractionOfBare) goals.push(`≥${fmtPct(scenario.goals.fractionOfBare)} of bare: ${ofBare >= scenario.goals.fractionOfBare ? 'met' : 'MISSED'}`);
-    const p99VsPrism = mock && prism ? prism.p99Ms / mock.p99Ms : Number.NaN;
-    return [scenario.name, fmtRatio(timesPrism), fmtPct(ofBare), fmtRatio(p99VsPrism), goals.join('; ') || '(no goal)'];
+    return [scenario.name, fmtRatio(timesPrism), fmtRatio(ratio(mock, quiet)), fmtPct(ofBare), fmtRatio(ratio(bare, quiet)), goals.join('; ') || '(no goal)'];
   });
   const detail = rows.map((row) => {
     const f = figures(row);
@@ -111,7 +112,7 @@ function render(rows: Row[], list: Scenario[], options: ThroughputOptions): stri
   return [
     `Closed loop, ${options.concurrency} keep-alive connections; per row ${options.durationMs} ms measured in ${rounds} rounds (targets take turns), each after ${options.warmupMs} ms of warm-up; every server in its own process.`,
     '',
-    markdownTable(['scenario', 'mock rps ÷ Prism', 'mock rps ÷ bare', 'Prism p99 ÷ mock p99', 'goals'], summary),
+    markdownTable(['scenario', 'mock ÷ Prism', 'mock ÷ Prism -v error', 'mock ÷ bare', 'bare ÷ Prism -v error (ceiling)', 'goals'], summary),
     '',
     markdownTable(['scenario', 'target', 'rps', 'p50 ms', 'p99 ms', 'server CPU µs/req', 'client CPU µs/req', 'statuses', 'notes'], detail),
   ].join('\n');
@@ -137,10 +138,12 @@ export async function runThroughput(options: ThroughputOptions): Promise<string>
     writeFileSync(recordingsFile, JSON.stringify(await recordScenarios(mock.url, list, ctx)));
     servers.push(await startBare(recordingsFile));
     if (!options.skipPrism) {
-      try {
-        servers.push(await startPrism());
-      } catch (error) {
-        notes.push(`Prism could not be started, its rows are missing: ${(error as Error).message.split('\n')[0]}`);
+      for (const quiet of [false, true]) {
+        try {
+          servers.push(await startPrism({ quiet }));
+        } catch (error) {
+          notes.push(`${quiet ? PRISM_QUIET : PRISM} could not be started, its rows are missing: ${(error as Error).message.split('\n')[0]}`);
+        }
       }
     }
     const rows: Row[] = [];
