@@ -89,6 +89,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/_mock/faults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Injected failures and delays in force
+         * @description The failures still queued (in the order they will fire per operation) and the delays in
+         *     force. Faults belong to the mock instance, like the clock: they apply to every project.
+         */
+        get: operations["getMockFaults"];
+        put?: never;
+        /**
+         * Inject a failure or latency
+         * @description With `status`: the next `times` (default 1) calls to `operation_id` answer that status in
+         *     the API's error envelope, with an `x-request-id` and the given `headers`, without running.
+         *     Failures queue behind earlier ones for the same operation. The plan is consulted after
+         *     routing and authentication, so an unknown path is still 404 and a missing key still 401,
+         *     and neither consumes a failure. `error.code` follows the status (400 -> 1400, 401 -> 1101,
+         *     403 -> 1103, 404 -> 1404, 409 -> 1409, 429 -> 1429, other 4xx -> 1999, 5xx -> 1500).
+         *     Any 4xx or 5xx can be injected, including ones the operation does not document (a 502 or
+         *     503 from a gateway in front of the service): the answer is then outside the API document
+         *     on purpose.
+         *
+         *     With `delay_ms`: every call to `operation_id` (or to every operation with `*`) waits that
+         *     long until the faults are cleared; an operation's own delay replaces the `*` one, and `0`
+         *     removes it. `status` and `delay_ms` may be given together.
+         */
+        post: operations["addMockFault"];
+        /**
+         * Clear every injected failure and delay
+         * @description Forgets the whole fault plan. `POST /_mock/reset` without `api_key` does too.
+         */
+        delete: operations["clearMockFaults"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/_mock/clock": {
         parameters: {
             query?: never;
@@ -171,6 +212,35 @@ export interface components {
             /** @description Toolkit slug from the mock's catalog. */
             toolkit: string;
             alias?: string;
+        };
+        FaultRequest: {
+            /** @description An `operationId` of the API document (`executeTool`), or `*` (delay_ms only). */
+            operation_id: string;
+            /** @description Answer this status instead of running the operation. */
+            status?: number;
+            /** @description How many consecutive calls fail (with `status`; default 1). */
+            times?: number;
+            /** @description The envelope's `error.message` (with `status`). */
+            message?: string;
+            /** @description Extra response headers (with `status`), e.g. `retry-after`. */
+            headers?: {
+                [key: string]: string;
+            };
+            /** @description Latency added to every call until cleared; 0 removes it. */
+            delay_ms?: number;
+        };
+        PendingFault: {
+            operation_id: string;
+            status: number;
+            /** @description Calls this failure still answers. */
+            remaining: number;
+        };
+        FaultsResponse: {
+            failures: components["schemas"]["PendingFault"][];
+            /** @description Delay in milliseconds by operation id (`*` for every operation). */
+            delays: {
+                [key: string]: number;
+            };
         };
         ClockRequest: {
             /** @description Milliseconds to move the clock forward. */
@@ -455,6 +525,77 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getMockFaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The current fault plan. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaultsResponse"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+        };
+    };
+    addMockFault: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaultRequest"];
+            };
+        };
+        responses: {
+            /** @description The fault plan after the change. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaultsResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    clearMockFaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The (now empty) fault plan. */
+            200: {
+                headers: {
+                    "x-request-id": components["headers"]["XRequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FaultsResponse"];
+                };
+            };
             500: components["responses"]["InternalError"];
         };
     };

@@ -10,6 +10,7 @@ import type { MockApp } from './app.js';
 import { readJsonBody } from './body.js';
 import { FILE_TRANSFER_PREFIX } from '../engine/files.js';
 import { serveFileTransfer } from './file-transfer.js';
+import { faultRoutes } from './fault-routes.js';
 import { jsonResponse } from './respond.js';
 import { projectState } from './state-view.js';
 
@@ -74,6 +75,7 @@ const routes: Record<string, Record<string, Route>> = {
       return jsonResponse(201, createActiveAccount(ctx.app.engine, { apiKey: key, origin }, input), ctx.requestId);
     },
   },
+  '/_mock/faults': faultRoutes,
   '/_mock/clock': {
     GET: (_request, ctx) => jsonResponse(200, { now: ctx.app.clock.now().toISOString() }, ctx.requestId),
     POST: async (request, ctx) => {

@@ -62,7 +62,7 @@ interface QueuedFailure {
  */
 export class FaultPlan {
   private readonly failures = new Map<string, QueuedFailure[]>();
-  private readonly delays = new Map<string, number>();
+  private readonly delayByOperation = new Map<string, number>();
   private readonly exempted = new WeakSet<Request>();
 
   /**
@@ -93,8 +93,8 @@ export class FaultPlan {
    */
   delay(operation: OperationSelector, ms: number): void {
     if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`delay: ms must be a non-negative number, got ${String(ms)}`);
-    if (ms === 0) this.delays.delete(operation);
-    else this.delays.set(operation, ms);
+    if (ms === 0) this.delayByOperation.delete(operation);
+    else this.delayByOperation.set(operation, ms);
   }
 
   /**
@@ -105,7 +105,7 @@ export class FaultPlan {
    */
   clear(): void {
     this.failures.clear();
-    this.delays.clear();
+    this.delayByOperation.clear();
   }
 
   /**
@@ -132,13 +132,23 @@ export class FaultPlan {
   }
 
   /**
+   * The delays in force, by operationId (`'*'`: every operation).
+   *
+   * @example
+   * faults.delays(); // { '*': 50, searchTools: 200 }
+   */
+  delays(): Record<string, number> {
+    return Object.fromEntries(this.delayByOperation);
+  }
+
+  /**
    * Consumes what applies to one call: its latency and, if one is queued, the failure to answer.
    *
    * @example
    * const { delayMs, error } = faults.take('getSession');
    */
   take(operationId: string): { delayMs: number; error?: ApiError } {
-    const delayMs = this.delays.get(operationId) ?? this.delays.get('*') ?? 0;
+    const delayMs = this.delayByOperation.get(operationId) ?? this.delayByOperation.get('*') ?? 0;
     const queue = this.failures.get(operationId);
     const head = queue?.[0];
     if (!queue || !head) return { delayMs };
@@ -156,7 +166,7 @@ export class FaultPlan {
    */
   async apply(operationId: string, request?: Request): Promise<void> {
     if (request && this.exempted.has(request)) return;
-    if (this.failures.size === 0 && this.delays.size === 0) return;
+    if (this.failures.size === 0 && this.delayByOperation.size === 0) return;
     const { delayMs, error } = this.take(operationId);
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     if (error) throw error;

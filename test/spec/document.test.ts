@@ -210,7 +210,7 @@ const EXPECTED_IDS: Record<string, string[]> = {
     'deleteMountItem',
     'getConnectedAccount',
   ],
-  'control-plane': ['getMockHealth', 'resetMock', 'getMockState', 'createMockConnectedAccount', 'setMockClock'],
+  'control-plane': ['getMockHealth', 'resetMock', 'getMockState', 'createMockConnectedAccount', 'setMockClock', 'getMockFaults', 'addMockFault', 'clearMockFaults'],
 };
 
 const ERROR_ENVELOPE_REF = {
