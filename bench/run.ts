@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the mock's speed against two baselines in the same run (Prism on our own
  * document, and a bare `node:http` server sending the mock's bytes), then its cold start and
- * where that time goes. Prints Markdown; always exits 0 unless the mock itself cannot start.
+ * where that time goes, then what MSW adds per request (bench/msw-cost.ts). Prints Markdown; always exits 0 unless the mock itself cannot start.
  *
  * Rows: add a request shape to `scenarios` in bench/scenarios.ts. Sections: add an entry to
  * `sections` below (e.g. the MSW cost section).
@@ -9,10 +9,12 @@
  * Options: --duration <ms> measured per row (default 3000), --rounds <n> the row is split into
  * (3, targets take turns), --warmup <ms> before each round (500), --concurrency <n> (32),
  * --runs <n> cold starts per variant (5), --only "<scenario name>" (repeatable), --skip-prism,
- * --skip-throughput, --skip-cold-start, --compiled (throughput rows from the compiled CLI instead
+ * --skip-throughput, --skip-cold-start, --skip-msw, --compiled (throughput rows from the compiled CLI instead
  * of the sources through tsx; the sources are the default because a dist/ build may be stale).
  */
+import { spawnSync } from 'node:child_process';
 import { arch, cpus, platform } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureColdStart, startVariants } from './cold-start.js';
 import { type CompiledCli, compiledCli } from './compiled.js';
@@ -31,6 +33,7 @@ const { values } = parseArgs({
     'skip-prism': { type: 'boolean', default: false },
     'skip-cold-start': { type: 'boolean', default: false },
     'skip-throughput': { type: 'boolean', default: false },
+    'skip-msw': { type: 'boolean', default: false },
     compiled: { type: 'boolean', default: false },
   },
 });
@@ -78,6 +81,16 @@ const sections: BenchSection[] = [
       const table = markdownTable(['how', 'median ms', 'runs ms', '< 300 ms'], rows);
       const stages = startupBreakdown(s.compiled);
       return `${table}\n\nWhere the time goes (one fresh process each, ms):\n\n${stages}`;
+    },
+  },
+  {
+    title: 'MSW cost (GET session in-process: app.fetch directly vs setupServer + fetch)',
+    skip: values['skip-msw'],
+    // In its own process: setupServer patches this process's fetch while it listens.
+    run: async () => {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'msw-cost.ts'), '2000'], { encoding: 'utf8' });
+      if (run.status !== 0) throw new Error((run.stderr || run.stdout).trim().split('\n').slice(-3).join(' '));
+      return `Sequential requests, one at a time (bench/msw-cost.ts).\n\n${run.stdout.trim()}`;
     },
   },
 ];
