@@ -19,11 +19,6 @@ export interface OpenApiDocument {
   [key: string]: unknown;
 }
 
-/** File URL of the API document (`openapi/tool-router.v3.1.yaml`). */
-export const toolRouterSpecUrl = new URL('../../openapi/tool-router.v3.1.yaml', import.meta.url);
-/** File URL of the control-plane document (`openapi/control-plane.yaml`). */
-export const controlPlaneSpecUrl = new URL('../../openapi/control-plane.yaml', import.meta.url);
-
 /**
  * The parsed API document. The same object is returned on every call: treat it as read-only.
  *
