@@ -5,7 +5,6 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ManualClock } from './engine/clock.js';
-import { CONTRACT_HELP, runContractCli } from './cli-contract.js';
 import { startServer } from './server.js';
 
 const MAIN_HELP = `composio-mock: a stateful mock of Composio's Tool Router Session API v3.1
@@ -119,12 +118,13 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(MAIN_HELP);
         return command === undefined ? 1 : 0;
       case 'help':
-        process.stdout.write(rest[0] === 'serve' ? SERVE_HELP : rest[0] === 'contract' ? CONTRACT_HELP : MAIN_HELP);
+        process.stdout.write(rest[0] === 'serve' ? SERVE_HELP : rest[0] === 'contract' ? (await import('./cli-contract.js')).CONTRACT_HELP : MAIN_HELP);
         return 0;
       case 'serve':
         return await serve(rest);
       case 'contract':
-        return await runContractCli(rest);
+        // Loaded on demand: the suite costs ~250 ms at start that `serve` should not pay.
+        return await (await import('./cli-contract.js')).runContractCli(rest);
       default:
         throw new UsageError(`Unknown command "${command}"`);
     }

@@ -32,7 +32,9 @@
  *   Schemas demanding more (`minItems: 50`, required properties below depth 6) do not validate.
  * - Fractional `multipleOf` is best effort: some multiples fail `value / step` in floating point.
  */
-import { Faker, base, en } from '@faker-js/faker';
+import type { Faker } from '@faker-js/faker';
+// The English entry alone: the package's main entry loads every locale (~400 ms at start).
+import { faker as englishFaker } from '@faker-js/faker/locale/en';
 import type { JsonSchema } from './catalog-types.js';
 import { fromSimplePattern, valueByFormat, valueByName, type LeafType } from './generate-by-name.js';
 import { hashString } from './random.js';
@@ -82,6 +84,12 @@ interface Frame {
 // nobody else's use of the global faker can disturb it (generation is synchronous).
 let sharedFaker: Faker | undefined;
 
+/** A faker of our own with the English definitions (never the shared instance others may seed). */
+function privateFaker(): Faker {
+  const FakerClass = englishFaker.constructor as new (options: { locale: Faker['rawDefinitions'] }) => Faker;
+  return new FakerClass({ locale: englishFaker.rawDefinitions });
+}
+
 /**
  * Generates data that validates against `schema`, deterministic in (seed, context, args, schema,
  * now). See the module comment for the echo rule and limits.
@@ -97,7 +105,7 @@ let sharedFaker: Faker | undefined;
 export function generateFromSchema(schema: JsonSchema, options: GenerateOptions): unknown {
   const args = options.args ?? {};
   const context: Context = {
-    faker: (sharedFaker ??= new Faker({ locale: [en, base] })),
+    faker: (sharedFaker ??= privateFaker()),
     seed: hashString(`${options.seed}|${options.context}|${stableStringify(args)}`),
     now: options.now ?? DEFAULT_NOW,
     args,
