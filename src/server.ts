@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type AppOptions, createApp, type MockApp } from './http/app.js';
+import type { JsonResult } from './http/respond.js';
 import { toWebRequest } from './node-request.js';
 
 export interface ServeOptions extends AppOptions {
@@ -50,35 +51,23 @@ function readSmallUpload(req: IncomingMessage): Promise<Buffer> | undefined {
   });
 }
 
-/**
- * undici keeps a `Response`'s body source (the string or bytes it was built from) in an internal
- * `Symbol(state)` slot. Writing that source directly skips reading the body stream back
- * (`arrayBuffer()` costs more than building the response). Without the slot (another fetch
- * implementation) or for a streamed or already read body, the caller reads the stream.
- */
-let stateSymbol: symbol | null | undefined;
-function bodySource(response: Response): string | Uint8Array | undefined {
-  if (stateSymbol === undefined) stateSymbol = Object.getOwnPropertySymbols(response).find((s) => s.description === 'state') ?? null;
-  if (stateSymbol === null) return undefined;
-  const body = (response as unknown as Record<symbol, { body?: { source?: unknown; stream?: ReadableStream } | null } | undefined>)[stateSymbol]?.body;
-  if (!body || body.stream?.locked || response.bodyUsed) return undefined;
-  const source = body.source;
-  return typeof source === 'string' || source instanceof Uint8Array ? source : undefined;
-}
-
-async function send(req: IncomingMessage, res: ServerResponse, response: Response): Promise<void> {
-  const headers: Record<string, string | string[]> = {};
-  response.headers.forEach((value, key) => {
-    if (key === 'set-cookie') return;
-    headers[key] = value;
-  });
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length) headers['set-cookie'] = cookies;
+async function send(req: IncomingMessage, res: ServerResponse, response: Response | JsonResult): Promise<void> {
+  let headers: Record<string, string | string[]>;
   let body: string | Uint8Array | undefined;
-  if (response.body) {
-    body = bodySource(response) ?? new Uint8Array(await response.arrayBuffer());
-    headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
+  if (response instanceof Response) {
+    headers = {};
+    response.headers.forEach((value, key) => {
+      if (key !== 'set-cookie') headers[key] = value;
+    });
+    const cookies = response.headers.getSetCookie();
+    if (cookies.length) headers['set-cookie'] = cookies;
+    if (response.body) body = new Uint8Array(await response.arrayBuffer());
+  } else {
+    // API answers arrive as plain JSON text: no Response object to build and read back.
+    headers = { ...response.headers };
+    body = response.text;
   }
+  if (body !== undefined) headers['content-length'] = String(typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
   // An answer given before the upload was read (413, 401) ends the connection, so the client
   // does not reuse a socket that still carries the rest of its body.
   if (!req.complete) headers.connection = 'close';
@@ -117,7 +106,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
       return malformed(res);
     }
     try {
-      const response = await app.fetch(request);
+      const response = await app.handle(request);
       await send(req, res, response);
       drain(req);
       options.log?.(`${req.method} ${req.url} ${response.status} ${(performance.now() - started).toFixed(1)}ms`);

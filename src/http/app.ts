@@ -21,7 +21,7 @@ import { FaultPlan } from './faults.js';
 import { type OperationSpec, operationTable } from './operation-table.js';
 import { mockRoutes, type OperationHandler, operationHandlers } from './handlers/index.js';
 import { RequestValidator } from './request-validator.js';
-import { errorResponse, jsonResponse } from './respond.js';
+import { errorResult, type JsonResult, jsonResult, toResponse } from './respond.js';
 import { Router } from './router.js';
 import { SchemaRegistry, toViolations } from './schema-registry.js';
 
@@ -51,6 +51,11 @@ export interface AppOptions {
 /** The app plus handles for tests and the control plane. */
 export interface MockApp {
   fetch(request: Request): Promise<Response>;
+  /**
+   * The same as `fetch`, but API answers come back as a plain {@link JsonResult} instead of a
+   * `Response` (adapters that write bytes themselves skip building one).
+   */
+  handle(request: Request): Promise<Response | JsonResult>;
   readonly engine: Engine;
   readonly clock: AdjustableClock;
   /** Scenarios consulted after routing and auth; a full `reset()` clears them. */
@@ -135,6 +140,10 @@ export function createApp(options: AppOptions = {}): MockApp {
       }
     },
     async fetch(request) {
+      const result = await app.handle(request);
+      return result instanceof Response ? result : toResponse(result);
+    },
+    async handle(request) {
       const requestId = requestIds.id('req', 16);
       try {
         const url = new URL(request.url);
@@ -149,13 +158,13 @@ export function createApp(options: AppOptions = {}): MockApp {
         }
         return await handleApi(request, url, requestId);
       } catch (error) {
-        if (error instanceof ApiError) return errorResponse(error, requestId);
-        return errorResponse(new ApiError(500, 'INTERNAL', `Internal mock error: ${(error as Error)?.message ?? String(error)}`), requestId);
+        if (error instanceof ApiError) return errorResult(error, requestId);
+        return errorResult(new ApiError(500, 'INTERNAL', `Internal mock error: ${(error as Error)?.message ?? String(error)}`), requestId);
       }
     },
   };
 
-  async function handleApi(request: Request, url: URL, requestId: string): Promise<Response> {
+  async function handleApi(request: Request, url: URL, requestId: string): Promise<JsonResult> {
     const match = router.match(request.method, url.pathname);
     if (match.kind === 'not-found') {
       throw new ApiError(404, 'ROUTE_NOT_FOUND', `No route for ${request.method} ${url.pathname}`, {
@@ -182,7 +191,7 @@ export function createApp(options: AppOptions = {}): MockApp {
       const lines = toViolations(check.errors, '/response').map((v) => `${v.pointer}: ${v.message}`);
       throw new ApiError(500, 'INTERNAL', `Response of ${match.operationId} does not match the OpenAPI document`, { errors: lines });
     }
-    return jsonResponse(spec.successStatus, result, requestId);
+    return jsonResult(spec.successStatus, result, requestId);
   }
 
   return app;

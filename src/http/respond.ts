@@ -20,10 +20,7 @@ export interface ErrorEnvelope {
  * jsonResponse(200, { ok: true }, 'req_1');
  */
 export function jsonResponse(status: number, body: unknown, requestId: string, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': 'application/json', 'x-request-id': requestId, ...headers },
-  });
+  return toResponse(jsonResult(status, body, requestId, headers));
 }
 
 /**
@@ -46,5 +43,40 @@ export function errorBody(error: ApiError, requestId: string): ErrorEnvelope {
  * errorResponse(new ApiError(401, 'UNAUTHORIZED', 'Missing x-api-key'), 'req_1').status; // 401
  */
 export function errorResponse(error: ApiError, requestId: string): Response {
-  return jsonResponse(error.status, errorBody(error, requestId), requestId, error.headers ?? {});
+  return toResponse(errorResult(error, requestId));
+}
+
+/**
+ * A JSON answer not yet wrapped in a `Response`. The node adapter writes it as is: building a
+ * `Response` with a string body costs more than the whole engine call on Node 20.
+ */
+export interface JsonResult {
+  readonly kind: 'json';
+  readonly status: number;
+  readonly headers: Record<string, string>;
+  readonly text: string;
+}
+
+/**
+ * @example
+ * jsonResult(200, { ok: true }, 'req_1').text; // '{"ok":true}'
+ */
+export function jsonResult(status: number, body: unknown, requestId: string, headers: Record<string, string> = {}): JsonResult {
+  return { kind: 'json', status, headers: { 'content-type': 'application/json', 'x-request-id': requestId, ...headers }, text: JSON.stringify(body) };
+}
+
+/**
+ * @example
+ * errorResult(new ApiError(404, 'SESSION_NOT_FOUND', 'gone'), 'req_1').status; // 404
+ */
+export function errorResult(error: ApiError, requestId: string): JsonResult {
+  return jsonResult(error.status, errorBody(error, requestId), requestId, error.headers ?? {});
+}
+
+/**
+ * @example
+ * toResponse(jsonResult(201, { id: 1 }, 'req_1')).status; // 201
+ */
+export function toResponse(result: JsonResult): Response {
+  return new Response(result.text, { status: result.status, headers: result.headers });
 }
