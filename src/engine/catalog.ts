@@ -258,7 +258,7 @@ interface LoadedFile {
 }
 
 /** Parse and validate every `*.json` of a directory; problems are pushed as `file: /pointer: message`. */
-function loadDir(dir: string, problems: string[]): LoadedFile[] {
+function loadDir(dir: string, problems: string[], trusted: boolean): LoadedFile[] {
   let entries: string[];
   try {
     if (!statSync(dir).isDirectory()) {
@@ -270,7 +270,9 @@ function loadDir(dir: string, problems: string[]): LoadedFile[] {
     problems.push(`${displayPath(dir)}: cannot read fixtures directory (${(error as Error).message})`);
     return [];
   }
-  const validate = getFixtureValidator();
+  // The built-in fixtures ship with the package and are validated by its tests; checking them
+  // again at every start would cost ~100 ms of Ajv compilation. User fixtures are always checked.
+  const validate = trusted ? undefined : getFixtureValidator();
   const loaded: LoadedFile[] = [];
   for (const name of entries) {
     const file = path.join(dir, name);
@@ -282,13 +284,13 @@ function loadDir(dir: string, problems: string[]): LoadedFile[] {
       problems.push(`${shown}: /: invalid JSON (${(error as Error).message})`);
       continue;
     }
-    if (!validate(data)) {
+    if (validate && !validate(data)) {
       for (const e of validate.errors ?? []) problems.push(`${shown}: ${formatAjvError(e)}`);
       continue;
     }
     const { $schema: _ignored, ...toolkit } = data as CatalogToolkit & { $schema?: string };
     const own: string[] = [];
-    checkToolkit(toolkit, own);
+    if (!trusted) checkToolkit(toolkit, own);
     for (const p of own) problems.push(`${shown}: ${p}`);
     if (own.length === 0) loaded.push({ file: shown, toolkit });
   }
@@ -308,13 +310,13 @@ function loadDir(dir: string, problems: string[]): LoadedFile[] {
 export function loadCatalog(options: LoadCatalogOptions = {}): Catalog {
   const problems: string[] = [];
   const dirs = [
-    ...(options.builtinDir === null ? [] : [options.builtinDir ?? BUILTIN_FIXTURES_DIR]),
-    ...(options.fixtureDirs ?? []),
+    ...(options.builtinDir === null ? [] : [{ dir: options.builtinDir ?? BUILTIN_FIXTURES_DIR, trusted: options.builtinDir === undefined }]),
+    ...(options.fixtureDirs ?? []).map((dir) => ({ dir, trusted: false })),
   ];
   const bySlug = new Map<string, LoadedFile>();
-  for (const dir of dirs) {
+  for (const { dir, trusted } of dirs) {
     const inThisDir = new Map<string, string>();
-    for (const loaded of loadDir(dir, problems)) {
+    for (const loaded of loadDir(dir, problems, trusted)) {
       const key = loaded.toolkit.slug;
       const earlier = inThisDir.get(key);
       if (earlier) {

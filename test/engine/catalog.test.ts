@@ -115,6 +115,12 @@ describe('built-in catalog', () => {
     }
   });
 
+  it('the built-in fixtures pass every check a user fixture gets (they are trusted at start, so this test is their gate)', () => {
+    const checked = loadCatalog({ builtinDir: null, fixtureDirs: [BUILTIN_FIXTURES_DIR] });
+    const trusted = loadCatalog();
+    expect(checked.tools.map((t) => t.slug)).toEqual(trusted.tools.map((t) => t.slug));
+  });
+
   it('every input and output schema compiles with strict Ajv (meta-schema checked)', () => {
     const ajv = new Ajv2020({ strict: true, allErrors: true });
     addFormats(ajv);
