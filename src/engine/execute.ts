@@ -11,7 +11,7 @@
 import { resolveAccount } from './accounts.js';
 import type { Engine } from './engine.js';
 import { ApiError, notFound } from './errors.js';
-import { generateFromSchema } from './generate-output.js';
+import { generateFromSchema, loadFaker } from './generate-output.js';
 import { runMetaTool } from './meta/run-meta-tool.js';
 import { isMetaToolEnabled, isMetaToolSlug, type MetaToolSlug } from './meta-tools.js';
 import { requireSession } from './sessions.js';
@@ -138,6 +138,7 @@ async function runMeta(scope: ExecutionScope, slug: MetaToolSlug, args: Record<s
  * await executeTool(engine, ctx, 'trs_abc', { tool_slug: 'HACKERNEWS_GET_TOP_STORIES', arguments: {} });
  */
 export async function executeTool(engine: Engine, ctx: CallContext, sessionId: string, input: ExecuteInput): Promise<ExecuteResponse> {
+  await loadFaker();
   const scope = scopeOf(engine, ctx, sessionId);
   const args = input.arguments ?? {};
   const slug = input.tool_slug.trim();
@@ -157,6 +158,7 @@ export async function executeTool(engine: Engine, ctx: CallContext, sessionId: s
  * await executeMetaTool(engine, ctx, 'trs_abc', { slug: 'COMPOSIO_GET_TOOL_SCHEMAS', arguments: { tool_slugs: ['GMAIL_SEND_EMAIL'] } });
  */
 export async function executeMetaTool(engine: Engine, ctx: CallContext, sessionId: string, input: ExecuteMetaInput): Promise<ExecuteResponse> {
+  await loadFaker();
   const scope = scopeOf(engine, ctx, sessionId);
   const args = input.arguments ?? {};
   return record(scope, input.slug, args, await runMeta(scope, input.slug, args));

@@ -33,8 +33,6 @@
  * - Fractional `multipleOf` is best effort: some multiples fail `value / step` in floating point.
  */
 import type { Faker } from '@faker-js/faker';
-// The English entry alone: the package's main entry loads every locale (~400 ms at start).
-import { faker as englishFaker } from '@faker-js/faker/locale/en';
 import type { JsonSchema } from './catalog-types.js';
 import { fromSimplePattern, valueByFormat, valueByName, type LeafType } from './generate-by-name.js';
 import { hashString } from './random.js';
@@ -84,8 +82,23 @@ interface Frame {
 // nobody else's use of the global faker can disturb it (generation is synchronous).
 let sharedFaker: Faker | undefined;
 
+let englishFaker: Faker | undefined;
+
+/**
+ * Loads faker's English data, which generation needs. Loaded on the first execution rather
+ * than at start (~150 ms), and only the English entry: the main entry loads every locale.
+ *
+ * @example
+ * await loadFaker();
+ * generateFromSchema(schema, { seed: 1, context: 'X' });
+ */
+export async function loadFaker(): Promise<void> {
+  englishFaker ??= (await import('@faker-js/faker/locale/en')).faker;
+}
+
 /** A faker of our own with the English definitions (never the shared instance others may seed). */
 function privateFaker(): Faker {
+  if (!englishFaker) throw new Error('generateFromSchema needs loadFaker() to have resolved first');
   const FakerClass = englishFaker.constructor as new (options: { locale: Faker['rawDefinitions'] }) => Faker;
   return new FakerClass({ locale: englishFaker.rawDefinitions });
 }

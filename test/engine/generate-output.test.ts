@@ -3,13 +3,15 @@ import { fileURLToPath } from 'node:url';
 import { faker as globalFaker } from '@faker-js/faker';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { JsonSchema } from '../../src/engine/catalog-types.js';
-import { generateFromSchema, type GenerateOptions } from '../../src/engine/generate-output.js';
+import { generateFromSchema, type GenerateOptions, loadFaker } from '../../src/engine/generate-output.js';
 import { stableStringify } from '../../src/engine/stable-stringify.js';
 
 // ajv-formats is CommonJS; under NodeNext its default import is the module object.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+beforeAll(() => loadFaker());
+
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
 
@@ -63,7 +65,8 @@ describe('generateFromSchema: determinism', () => {
     const options = { seed: 'abc', context: 'SLACK_SEND_MESSAGE', args: { text: 'hi' }, now: NOW };
     const module = fileURLToPath(new URL('../../src/engine/generate-output.ts', import.meta.url));
     const script = `
-      const { generateFromSchema } = await import(${JSON.stringify(module)});
+      const { generateFromSchema, loadFaker } = await import(${JSON.stringify(module)});
+      await loadFaker();
       const options = ${JSON.stringify(options)};
       process.stdout.write(JSON.stringify(generateFromSchema(${JSON.stringify(issueSchema)}, { ...options, now: new Date(options.now) })));
     `;
