@@ -8,7 +8,7 @@ import { request } from 'node:http';
 
 /** State created on the mock before the runs; every path and body may use it. */
 export interface BenchContext {
-  /** A live session of project `BENCH_API_KEY`, toolkits github + gmail. */
+  /** A live session of project `BENCH_API_KEY`, toolkits github + gmail, GitHub connected. */
   sessionId: string;
 }
 
@@ -40,7 +40,23 @@ export const scenarios: Scenario[] = [
     // Alternating bodies, so every request really changes the config (and archives a version).
     body: (_ctx, i) => ({ toolkits: { enable: i % 2 === 0 ? ['github', 'gmail'] : ['slack'] }, manage_connections: { enable: i % 2 === 0 } }),
   },
+  {
+    name: 'POST search',
+    method: 'POST',
+    path: (ctx) => `${SESSION_PATH}/${ctx.sessionId}/search`,
+    body: (_ctx, i) => ({ queries: [{ use_case: SEARCH_QUERIES[i % SEARCH_QUERIES.length]! }] }),
+    goals: { timesPrism: 10 },
+  },
+  {
+    name: 'POST execute',
+    method: 'POST',
+    path: (ctx) => `${SESSION_PATH}/${ctx.sessionId}/execute`,
+    body: (_ctx, i) => ({ tool_slug: 'GITHUB_CREATE_AN_ISSUE', arguments: { owner: 'acme', repo: 'web', title: `Bench issue ${i % 4}` } }),
+    goals: { timesPrism: 10 },
+  },
 ];
+
+const SEARCH_QUERIES = ['open an issue about the failing build', 'email the weekly report to the team', 'list my repositories', 'find unread messages from my manager'];
 
 /** POST/GET JSON against the mock, for setup; rejects on a non-2xx answer. */
 export function sendJson(baseUrl: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
@@ -80,5 +96,7 @@ export function sendJson(baseUrl: string, method: string, path: string, body?: u
  */
 export async function prepareContext(baseUrl: string): Promise<BenchContext> {
   const created = await sendJson(baseUrl, 'POST', SESSION_PATH, { user_id: 'bench-user', toolkits: { enable: ['github', 'gmail'] } });
+  // Execute needs an ACTIVE GitHub account for the session's user.
+  await sendJson(baseUrl, 'POST', '/_mock/connected_accounts', { user_id: 'bench-user', toolkit: 'github' });
   return { sessionId: created.json.session_id as string };
 }

@@ -5,7 +5,7 @@
 import { connectionStatus, type ToolkitConnectionStatus } from './connection-status.js';
 import type { Engine } from './engine.js';
 import { requireSession } from './sessions.js';
-import { isToolAllowed } from './tool-access.js';
+import { allowedToolSlugs } from './tool-access.js';
 import type { CallContext, SessionRecord } from './types.js';
 
 const MAX_USE_CASE = 1024;
@@ -81,12 +81,10 @@ function guidance(engine: Engine, primary: string[]): string {
 
 function rank(engine: Engine, session: SessionRecord, query: SearchQueryInput, toolkits: string[] | undefined): { primary: string[]; related: string[] } {
   const text = query.known_fields ? `${query.use_case} ${query.known_fields.replace(/[:,]/g, ' ')}` : query.use_case;
+  const allowed = allowedToolSlugs(session.config, engine.catalog.tools);
   const hits = engine.searchIndex.search(text, {
     limit: MAX_PRIMARY + MAX_RELATED,
-    allow: (slug) => {
-      const tool = engine.catalog.getTool(slug);
-      return tool !== undefined && isToolAllowed(session.config, tool);
-    },
+    allow: (slug) => allowed.has(slug),
     ...(toolkits && toolkits.length ? { toolkits } : {}),
   });
   const best = hits[0]?.score ?? 0;

@@ -61,3 +61,24 @@ export function hasPositiveAllowlist(config: StoredConfig): boolean {
   }
   return (config.tags?.enabled?.length ?? 0) > 0;
 }
+
+const allowedCache = new WeakMap<StoredConfig, Map<readonly ToolFacts[], ReadonlySet<string>>>();
+
+/**
+ * Every tool slug of `tools` the config allows, computed once per config object (a config is
+ * never changed in place: a PATCH stores a new one), so hot paths such as search test
+ * membership instead of re-running the rules for each candidate.
+ *
+ * @example
+ * allowedToolSlugs(session.config, catalog.tools).has('GITHUB_CREATE_AN_ISSUE');
+ */
+export function allowedToolSlugs(config: StoredConfig, tools: readonly ToolFacts[]): ReadonlySet<string> {
+  let byCatalog = allowedCache.get(config);
+  if (!byCatalog) allowedCache.set(config, (byCatalog = new Map()));
+  let allowed = byCatalog.get(tools);
+  if (!allowed) {
+    allowed = new Set(tools.filter((tool) => isToolAllowed(config, tool)).map((tool) => tool.slug));
+    byCatalog.set(tools, allowed);
+  }
+  return allowed;
+}
