@@ -10,6 +10,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
+import { BUFFERED_BODY } from './http/body.js';
 
 const node = Symbol('incomingMessage');
 const urlKey = Symbol('url');
@@ -50,6 +51,8 @@ function buildReal(self: LazyRequest): Request {
 const real = (self: LazyRequest): Request => (self[realKey] ??= buildReal(self));
 
 const prototype: object = Object.create(Request.prototype, {
+  // The whole upload when the server read it up front, as long as no real Request took it over.
+  [BUFFERED_BODY]: { get: function (this: LazyRequest) { return this[realKey] ? undefined : this[bodyKey]; } },
   method: { get: function (this: LazyRequest) { return this[node].method ?? 'GET'; } },
   url: { get: function (this: LazyRequest) { return this[urlKey]; } },
   headers: { get: function (this: LazyRequest) { return (this[headersKey] ??= headersOf(this[node])); } },

@@ -6,11 +6,22 @@
 import { ApiError, badRequest } from '../engine/errors.js';
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Where an adapter that already holds the whole upload (the node server, for small bodies)
+ * offers it, so the body is not pushed through a web stream only to be read back here.
+ */
+export const BUFFERED_BODY = Symbol.for('composio-mock.bufferedBody');
 const MAX_DEPTH = 64;
 
 async function readCapped(request: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length') ?? 'NaN');
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+  const buffered = (request as unknown as Record<symbol, unknown>)[BUFFERED_BODY];
+  if (buffered instanceof Uint8Array) {
+    if (buffered.byteLength > maxBytes) throw tooLarge(maxBytes);
+    return buffered;
+  }
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
