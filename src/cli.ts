@@ -4,6 +4,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { CatalogError } from './engine/catalog.js';
 import { ManualClock } from './engine/clock.js';
 import { startServer } from './server.js';
 
@@ -36,8 +37,9 @@ Options:
   --quiet              Do not log requests
   -h, --help           Show this help
 
-Control plane: GET /_mock/health, POST /_mock/reset, GET /_mock/state, POST /_mock/clock,
-  POST /_mock/connected_accounts (an ACTIVE account for a user and toolkit)
+Control plane: GET /_mock/health, POST /_mock/reset, GET /_mock/state,
+  GET|POST /_mock/clock, POST /_mock/connected_accounts (an ACTIVE account for a user
+  and toolkit), GET|POST|DELETE /_mock/faults (make calls fail or slow down)
 `;
 
 const serveOptions = {
@@ -60,6 +62,39 @@ function parsePort(text: string): number {
   return port;
 }
 
+/** A whole number that fits a double exactly is a numeric seed; anything else is a string seed. */
+function parseSeed(text: string | undefined): number | string {
+  if (text === undefined) return 0;
+  return /^-?\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : text;
+}
+
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+
+/** Strict ISO 8601 (`Date.parse` accepts "1" or February 30 and rolls them over). */
+function parseIsoTime(text: string): number {
+  const m = ISO_TIME.exec(text);
+  if (!m) throw new UsageError('not ISO');
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  const hour = Number(m[4] ?? 0);
+  const minute = Number(m[5] ?? 0);
+  const second = Number(m[6] ?? 0);
+  if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) throw new UsageError('no such date');
+  if (m[4] !== undefined && !/(Z|[+-]\d{2}:\d{2})$/.test(text)) throw new UsageError('a time needs Z or an offset');
+  return Date.parse(text);
+}
+
+/** Start-up failures a user can act on get one line, not a stack trace. */
+function startupMessage(error: unknown): string | undefined {
+  const code = (error as { code?: string }).code;
+  if (error instanceof CatalogError) return `the fixtures have problems:\n  ${error.problems.join('\n  ')}`;
+  if (code === 'EADDRINUSE') return `the port is already in use (${(error as Error).message})`;
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EACCES') {
+    return `cannot listen there (${(error as Error).message})`;
+  }
+  return undefined;
+}
+
 async function serve(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: serveOptions, strict: true, allowPositionals: false });
   if (values.help) {
@@ -68,13 +103,13 @@ async function serve(argv: string[]): Promise<number> {
   }
   const port = parsePort(values.port ?? process.env.PORT ?? '4010');
   const host = values.host ?? process.env.HOST ?? '127.0.0.1';
-  const seed = values.seed === undefined ? 0 : /^-?\d+$/.test(values.seed) ? Number(values.seed) : values.seed;
+  const seed = parseSeed(values.seed);
   let clock: ManualClock | undefined;
   if (values['frozen-time'] !== undefined) {
     try {
-      clock = new ManualClock(values['frozen-time']);
+      clock = new ManualClock(parseIsoTime(values['frozen-time']));
     } catch {
-      throw new UsageError(`--frozen-time must be an ISO date-time, got "${values['frozen-time']}"`);
+      throw new UsageError(`--frozen-time must be an ISO date-time between 1970 and 9998, e.g. 2026-01-01T00:00:00Z; got "${values['frozen-time']}"`);
     }
   }
   const apiKeys = values['api-key'];
@@ -118,6 +153,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(MAIN_HELP);
         return command === undefined ? 1 : 0;
       case 'help':
+        if (rest[0] !== undefined && rest[0] !== 'serve' && rest[0] !== 'contract') throw new UsageError(`Unknown command "${rest[0]}"`);
         process.stdout.write(rest[0] === 'serve' ? SERVE_HELP : rest[0] === 'contract' ? (await import('./cli-contract.js')).CONTRACT_HELP : MAIN_HELP);
         return 0;
       case 'serve':
@@ -133,8 +169,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`composio-mock: ${(error as Error).message}\nRun "composio-mock --help" for usage.\n`);
       return 2;
     }
-    if ((error as { code?: string }).code === 'EADDRINUSE') {
-      process.stderr.write(`composio-mock: the port is already in use (${(error as Error).message})\n`);
+    const message = startupMessage(error);
+    if (message) {
+      process.stderr.write(`composio-mock: ${message}\n`);
       return 1;
     }
     process.stderr.write(`composio-mock: ${(error as Error).stack ?? String(error)}\n`);

@@ -1,3 +1,5 @@
+import { ApiError } from './errors.js';
+
 /** Where the engine reads time. Injected so tests and `--frozen-time` fix every timestamp. */
 export interface Clock {
   now(): Date;
@@ -15,9 +17,7 @@ export class ManualClock implements Clock {
   private ms: number;
 
   constructor(start: string | number | Date) {
-    const ms = new Date(start).getTime();
-    if (Number.isNaN(ms)) throw new TypeError(`Not a valid time: ${String(start)}`);
-    this.ms = ms;
+    this.ms = checkedTime(new Date(start).getTime(), String(start));
   }
 
   now(): Date {
@@ -25,14 +25,25 @@ export class ManualClock implements Clock {
   }
 
   advance(ms: number): void {
-    this.ms += ms;
+    this.ms = checkedTime(this.ms + ms, `${ms} ms later`);
   }
 
   set(time: string | number | Date): void {
-    const ms = new Date(time).getTime();
-    if (Number.isNaN(ms)) throw new TypeError(`Not a valid time: ${String(time)}`);
-    this.ms = ms;
+    this.ms = checkedTime(new Date(time).getTime(), String(time));
   }
+}
+
+/** Latest instant the clock may show: the end of year 9999, so expiries added to it stay valid dates. */
+export const LATEST_TIME_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999) - 366 * 86_400_000;
+
+/** Every time the engine adds durations to must stay a valid date; the control plane gets a 400. */
+function checkedTime(ms: number, what: string): number {
+  if (!Number.isFinite(ms) || ms < 0 || ms > LATEST_TIME_MS) {
+    throw new ApiError(400, 'VALIDATION_FAILED', `The mock clock cannot show ${what}: it must stay between 1970 and 9998`, {
+      suggestedFix: 'Use an ISO date-time between 1970-01-01 and 9998-12-31.',
+    });
+  }
+  return ms;
 }
 
 /**
@@ -60,13 +71,11 @@ export class ShiftableClock implements Clock {
   }
 
   advance(ms: number): void {
-    this.offset += ms;
+    this.offset = checkedTime(Date.now() + this.offset + ms, `${ms} ms later`) - Date.now();
   }
 
   set(time: string | number | Date): void {
-    const ms = new Date(time).getTime();
-    if (Number.isNaN(ms)) throw new TypeError(`Not a valid time: ${String(time)}`);
-    this.offset = ms - Date.now();
+    this.offset = checkedTime(new Date(time).getTime(), String(time)) - Date.now();
   }
 }
 

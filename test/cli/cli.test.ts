@@ -1,5 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli.js';
@@ -44,6 +47,28 @@ describe('composio-mock help and usage errors', () => {
     expect(await main(['serve', '--api-key', ''])).toBe(2);
     expect(await main(['launch'])).toBe(2);
     expect(io.err()).toContain('Unknown command "launch"');
+    expect(await main(['help', 'launch'])).toBe(2);
+  });
+
+  it('reads --frozen-time strictly: no rolled-over dates, no bare numbers, within the clock range', async () => {
+    capture();
+    for (const bad of ['1', '2026-02-30T00:00:00Z', '2026-01-01T10:00:00', '+275760-09-13T00:00:00Z', '9999-12-31T23:59:59Z']) {
+      expect(await main(['serve', '--frozen-time', bad]), bad).toBe(2);
+    }
+  });
+
+  it('reports broken fixtures in one message per problem, without a stack trace', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cm-cli-fixtures-'));
+    writeFileSync(path.join(dir, 'bad.json'), '{"slug": 5}');
+    const io = capture();
+    try {
+      expect(await main(['serve', '--port', '0', '--fixtures', dir])).toBe(1);
+      expect(io.err()).toContain('the fixtures have problems');
+      expect(io.err()).toContain('bad.json');
+      expect(io.err()).not.toContain('    at ');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
