@@ -80,7 +80,10 @@ async function dispatch(engine: Engine, ctx: CallContext, sessionId: string, mes
       };
     case 'tools/call': {
       if (typeof params.name !== 'string') throw new RpcError(-32602, 'tools/call needs params.name');
-      const args = params.arguments && typeof params.arguments === 'object' && !Array.isArray(params.arguments) ? (params.arguments as Record<string, unknown>) : {};
+      if (params.arguments !== undefined && (params.arguments === null || typeof params.arguments !== 'object' || Array.isArray(params.arguments))) {
+        throw new RpcError(-32602, 'tools/call params.arguments must be an object');
+      }
+      const args = (params.arguments ?? {}) as Record<string, unknown>;
       try {
         const out = await executeTool(engine, ctx, sessionId, { tool_slug: params.name, arguments: args });
         return { content: [{ type: 'text', text: JSON.stringify(out) }], structuredContent: out, isError: out.error !== null };
@@ -95,11 +98,19 @@ async function dispatch(engine: Engine, ctx: CallContext, sessionId: string, mes
   }
 }
 
+function validId(id: unknown): id is string | number | null | undefined {
+  return id === undefined || id === null || typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id));
+}
+
 async function answer(engine: Engine, ctx: CallContext, sessionId: string, message: unknown): Promise<JsonRpcReply | undefined> {
   const request = message as Partial<JsonRpcRequest>;
-  const id = request?.id ?? null;
-  if (!request || typeof request !== 'object' || request.jsonrpc !== '2.0' || typeof request.method !== 'string') {
+  if (!request || typeof request !== 'object' || Array.isArray(request) || request.jsonrpc !== '2.0' || typeof request.method !== 'string' || !validId(request.id)) {
+    const id = request && typeof request === 'object' && validId(request.id) ? (request.id ?? null) : null;
     return { jsonrpc: '2.0', id, error: { code: -32600, message: 'Invalid JSON-RPC request' } };
+  }
+  const id = request.id ?? null;
+  if (request.params !== undefined && (request.params === null || typeof request.params !== 'object' || Array.isArray(request.params))) {
+    return request.id === undefined ? undefined : { jsonrpc: '2.0', id, error: { code: -32602, message: 'params must be an object' } };
   }
   // Notifications carry no id and get no reply.
   if (request.id === undefined) return undefined;
@@ -108,6 +119,15 @@ async function answer(engine: Engine, ctx: CallContext, sessionId: string, messa
   } catch (error) {
     if (error instanceof RpcError) return { jsonrpc: '2.0', id, error: { code: error.code, message: error.message } };
     throw error;
+  }
+}
+
+/** The session id of the path; a malformed percent-escape is a 400 like any bad session id. */
+function sessionIdOf(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
   }
 }
 
@@ -124,13 +144,17 @@ export const mcpRoute: MockRoute = async (request, url, engine, { requestId, api
     }
     const apiKey = authenticate(request.headers, 'mcp', { apiKeys });
     const ctx: CallContext = { apiKey, origin: url.origin };
-    const sessionId = decodeURIComponent(match[1]!);
+    const sessionId = sessionIdOf(match[1]!);
     requireSession(engine.store.project(apiKey), sessionId);
     const body = await readJsonBody(request, { maxBytes: MAX_BODY });
+    const headers = { 'content-type': 'application/json', 'x-request-id': requestId };
+    if (Array.isArray(body) && body.length === 0) {
+      return new Response(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32600, message: 'Empty batch' } }), { status: 200, headers });
+    }
     const messages = Array.isArray(body) ? body : [body];
     const replies = (await Promise.all(messages.map((m) => answer(engine, ctx, sessionId, m)))).filter((r): r is JsonRpcReply => r !== undefined);
-    if (replies.length === 0) return new Response(null, { status: 202 });
-    return new Response(JSON.stringify(Array.isArray(body) ? replies : replies[0]), { status: 200, headers: { 'content-type': 'application/json' } });
+    if (replies.length === 0) return new Response(null, { status: 202, headers: { 'x-request-id': requestId } });
+    return new Response(JSON.stringify(Array.isArray(body) ? replies : replies[0]), { status: 200, headers });
   } catch (error) {
     if (error instanceof ApiError) return errorResponse(error, requestId);
     throw error;

@@ -76,4 +76,24 @@ describe('MCP endpoint of a session', () => {
     });
     expect(await unknown.json()).toEqual({ jsonrpc: '2.0', id: 7, error: { code: -32601, message: 'Method not found: resources/list' } });
   });
+
+  it('answers JSON-RPC errors for bad messages, 400 for a malformed session id, and x-request-id on every answer', async () => {
+    const session = await createSession({ user_id: 'mcp-user' });
+    const post = (body: string, url = session.mcp.url) =>
+      fetch(url, { method: 'POST', headers: { 'x-api-key': KEY, 'content-type': 'application/json' }, body });
+    const empty = await post('[]');
+    expect(await empty.json()).toMatchObject({ error: { code: -32600 } });
+    const objectId = await post('{"jsonrpc":"2.0","id":{"a":1},"method":"ping"}');
+    expect(await objectId.json()).toMatchObject({ id: null, error: { code: -32600 } });
+    const badArgs = await post('{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"COMPOSIO_SEARCH_TOOLS","arguments":[1]}}');
+    expect(await badArgs.json()).toMatchObject({ id: 2, error: { code: -32602 } });
+    const ping = await post('{"jsonrpc":"2.0","id":3,"method":"ping"}');
+    expect(ping.headers.get('x-request-id')).toMatch(/^req_/);
+    const notification = await post('{"jsonrpc":"2.0","method":"notifications/initialized"}');
+    expect(notification.status).toBe(202);
+    expect(notification.headers.get('x-request-id')).toMatch(/^req_/);
+    const malformed = await post('{"jsonrpc":"2.0","id":1,"method":"ping"}', `${server.url}/tool_router/v3.1/%ZZ/mcp`);
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as { error: { status: number } }).error.status).toBe(400);
+  });
 });
