@@ -6,7 +6,8 @@
  *
  * Choices where the real service's behaviour is unknown (docs/connections-and-files.md):
  * links live 10 minutes on the engine clock; an alias clash and the per-toolkit account cap
- * are 400 (not 409, which both clients retry); a no-auth toolkit is 400; removal marks the
+ * are 400 (not 409, which both clients retry); the cap is checked again at approval (over it
+ * the account is FAILED and the page answers 409); a no-auth toolkit is 400; removal marks the
  * account REVOKED and disabled.
  */
 import { accountCap, countLiveAccounts } from './accounts.js';
@@ -327,17 +328,41 @@ function callbackWith(callback: string | undefined, status: 'success' | 'failed'
   return url.toString();
 }
 
+/**
+ * The account cap again at approval: two pending links made while the user had no account
+ * both passed `createLink`'s check. Over the cap the account becomes FAILED with the reason
+ * and the page answers 409 instead of redirecting (docs/connections-and-files.md).
+ */
+function assertCapAtApproval(engine: Engine, project: ProjectState, link: LinkRecord, account: ConnectedAccountRecord): void {
+  const config = project.sessions.get(link.session_id)?.config;
+  const cap = config ? accountCap(config) : 1;
+  const active = countLiveAccounts(project, account.user_id, account.toolkit, account.account_type);
+  if (active < cap) return;
+  const multi = config?.multi_account?.enable === true;
+  const reason =
+    `User "${account.user_id}" already has ${active} active ${account.account_type} connected account(s) for toolkit "${account.toolkit}"; ` +
+    `the limit is ${cap} ${multi ? '(multi_account.max_accounts_per_toolkit)' : 'without multi_account.enable'}`;
+  touch(engine, account, 'FAILED', reason);
+  throw new ApiError(409, 'ACCOUNT_LIMIT_REACHED', reason, {
+    suggestedFix: multi ? 'Remove an account first (COMPOSIO_MANAGE_CONNECTIONS removal), then ask the application for a new link.' : 'Remove the existing account first, or enable multi_account in the session config, then ask the application for a new link.',
+  });
+}
+
 function complete(engine: Engine, token: string, approve: boolean): LinkOutcome {
-  const { link, account } = openLink(engine, token);
+  const { project, link, account } = openLink(engine, token);
   link.used_at = engine.clock.now().toISOString();
-  if (approve) touch(engine, account, 'ACTIVE', null);
-  else touch(engine, account, 'FAILED', 'The user denied access on the Connect page');
+  if (approve) {
+    assertCapAtApproval(engine, project, link, account);
+    touch(engine, account, 'ACTIVE', null);
+  } else touch(engine, account, 'FAILED', 'The user denied access on the Connect page');
   const redirect = callbackWith(account.callback_url, approve ? 'success' : 'failed', account.id);
   return { account, ...(redirect !== undefined ? { redirect } : {}) };
 }
 
 /**
- * The user approved on the Connect page: the account becomes ACTIVE.
+ * The user approved on the Connect page: the account becomes ACTIVE, or FAILED with a 409
+ * `ACCOUNT_LIMIT_REACHED` when the user reached the session's account cap since the link
+ * was made (another link of theirs was approved first).
  *
  * @example
  * approveLink(engine, 'lt_abc').redirect; // 'https://app.example/cb?status=success&connected_account_id=ca_…'

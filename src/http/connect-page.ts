@@ -5,7 +5,7 @@
  * engine and answers 303 to the callback URL, or a confirmation page without one.
  */
 import type { Engine } from '../engine/engine.js';
-import { ApiError } from '../engine/errors.js';
+import { ApiError, type ErrorCodeName } from '../engine/errors.js';
 import { approveLink, denyLink, type LinkOutcome, openLink } from '../engine/links.js';
 import type { MockRoute } from './handlers/types.js';
 import { html, htmlResponse, layout } from './html-page.js';
@@ -23,16 +23,17 @@ function errorPage(status: number, title: string, message: string, headers: Reco
   return htmlResponse(status, layout(title, html`<h1>${title}</h1><p>${message}</p>`), headers);
 }
 
-const ERROR_TITLES: Record<number, string> = {
-  404: 'Link not found',
-  409: 'Link already used',
-  410: 'Link expired',
+const ERROR_TITLES: Partial<Record<ErrorCodeName, string>> = {
+  LINK_INVALID: 'Link not found',
+  LINK_USED: 'Link already used',
+  LINK_EXPIRED: 'Link expired',
+  ACCOUNT_LIMIT_REACHED: 'Account limit reached',
 };
 
 function renderError(error: unknown): Response {
   if (error instanceof ApiError) {
     const fix = error.suggestedFix ? ` ${error.suggestedFix}` : '';
-    return errorPage(error.status, ERROR_TITLES[error.status] ?? 'Cannot complete this link', `${error.message}.${fix}`);
+    return errorPage(error.status, ERROR_TITLES[error.codeName] ?? 'Cannot complete this link', `${error.message}.${fix}`);
   }
   throw error;
 }

@@ -104,6 +104,38 @@ describe('createLink', () => {
     expect(errorOf(() => createLink(engine, ctx, multi, { toolkit: 'github' })).message).toContain('the limit is 2');
   });
 
+  it('checks the cap again at approval: of two pending links, the second approved is FAILED with the reason (409)', () => {
+    const { engine } = setup();
+    const sid = createSession(engine, ctx, { user_id: 'hank' }).session_id;
+    const first = createLink(engine, ctx, sid, { toolkit: 'github', callback_url: 'https://app.example/cb' });
+    const second = createLink(engine, ctx, sid, { toolkit: 'github', callback_url: 'https://app.example/cb' });
+    expect(approveLink(engine, first.link_token).account.status).toBe('ACTIVE');
+    const refused = errorOf(() => approveLink(engine, second.link_token));
+    expect(refused).toMatchObject({ status: 409, codeName: 'ACCOUNT_LIMIT_REACHED' });
+    expect(refused.message).toContain('the limit is 1 without multi_account.enable');
+    const account = getConnectedAccount(engine, ctx, second.connected_account_id);
+    expect(account.status).toBe('FAILED');
+    expect(account.status_reason).toBe(refused.message);
+    // The link is spent: a second try is the usual 409 "used".
+    expect(errorOf(() => approveLink(engine, second.link_token)).codeName).toBe('LINK_USED');
+    const active = [...engine.store.project('key-a').connectedAccounts.values()].filter((a) => a.status === 'ACTIVE');
+    expect(active.map((a) => a.id)).toEqual([first.connected_account_id]);
+  });
+
+  it('the approval cap follows multi_account.max_accounts_per_toolkit of the link\'s session', () => {
+    const { engine } = setup();
+    const sid = createSession(engine, ctx, { user_id: 'hank', multi_account: { enable: true, max_accounts_per_toolkit: 2 } }).session_id;
+    const links = [0, 1, 2].map(() => createLink(engine, ctx, sid, { toolkit: 'github' }));
+    expect(approveLink(engine, links[0]!.link_token).account.status).toBe('ACTIVE');
+    expect(approveLink(engine, links[1]!.link_token).account.status).toBe('ACTIVE');
+    const refused = errorOf(() => approveLink(engine, links[2]!.link_token));
+    expect(refused.codeName).toBe('ACCOUNT_LIMIT_REACHED');
+    expect(refused.message).toContain('the limit is 2 (multi_account.max_accounts_per_toolkit)');
+    // Denying is never capped.
+    const extra = createLink(engine, ctx, createSession(engine, ctx, { user_id: 'hank', multi_account: { enable: true, max_accounts_per_toolkit: 3 } }).session_id, { toolkit: 'github' });
+    expect(denyLink(engine, extra.link_token).account.status).toBe('FAILED');
+  });
+
   it('points redirect_url at link_url_overwrite when the session sets it', () => {
     const { engine } = setup();
     const sid = createSession(engine, ctx, { user_id: 'u1', experimental: { link_url_overwrite: 'https://auth.example.com' } }).session_id;

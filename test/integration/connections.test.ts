@@ -214,6 +214,26 @@ describe.each(Object.entries(targets))('connections (%s)', (_name, makeTarget) =
     expect(full.body.error.message).toContain('the limit is 2');
   });
 
+  it('account cap at approval: of two pending links for hank, the second approval is a 409 page and the account FAILED', async () => {
+    const sid = await session({ user_id: 'hank' });
+    const first = await link(sid, { toolkit: 'github', callback_url: 'https://app.example.com/cb' });
+    const second = await link(sid, { toolkit: 'github', callback_url: 'https://app.example.com/cb' });
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect((await submit(first.body.redirect_url, 'approve')).status).toBe(303);
+    const refused = await submit(second.body.redirect_url, 'approve');
+    expect(refused.status).toBe(409);
+    expect(refused.headers.get('location')).toBeNull();
+    expect(refused.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const text = await refused.text();
+    expect(text).toContain('<title>Account limit reached</title>');
+    expect(text).toContain('the limit is 1 without multi_account.enable');
+    const state = (await (await target.fetch(`${target.baseUrl}/_mock/state`, { headers: { 'x-api-key': 'test-key' } })).json()) as any;
+    const statuses = Object.fromEntries(state.project.connected_accounts.map((a: any) => [a.id, a.status]));
+    expect(statuses).toEqual({ [first.body.connected_account_id]: 'ACTIVE', [second.body.connected_account_id]: 'FAILED' });
+    const failed = await account(second.body.connected_account_id);
+    expect(failed.body.status_reason).toContain('already has 1 active PRIVATE connected account(s) for toolkit "github"');
+  });
+
   it('pins: real accounts are checked on create and patch (owner, toolkit, SHARED ACL, cap)', async () => {
     const mine = await controlAccount({ user_id: 'alice', toolkit: 'github' });
     const bobs = await controlAccount({ user_id: 'bob', toolkit: 'github' });
