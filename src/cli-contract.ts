@@ -1,9 +1,10 @@
 /**
  * `composio-mock contract`: run the contract suite against a deployment from the command line.
  * Exit 0 when every check passed, 1 when one failed (or the target could not be reached),
- * 2 on a usage error.
+ * 2 on a usage error or an --output path that cannot be written (checked before any check runs).
  */
-import { writeFile } from 'node:fs/promises';
+import { mkdir, open, stat, unlink, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { checkId, contractFlows, createConsoleReporter, grepMatcher, runContractSuite, toJUnitXml } from '../contracts/index.js';
 import { DEFAULT_TIMEOUT_MS } from '../contracts/run-suite.js';
@@ -20,7 +21,8 @@ Options:
   --api-key <key>      Project API key (env COMPOSIO_API_KEY); sent as x-api-key, never printed
   --reporter <name>    console (default) or junit; junit without --output writes the XML to
                        stdout and the progress to stderr
-  --output <file>      Write JUnit XML to <file> (with any reporter; progress stays on the console)
+  --output <file>      Write JUnit XML to <file> (with any reporter; progress stays on the console);
+                       missing folders are created; an unwritable path exits 2 before any check
   --grep <pattern>     Run only checks whose "<group> › <name>" matches (case-insensitive regex)
   --allow-writes       Also run write side effects: the files round trip and, against
                        composio-mock, completing a link on its Connect page
@@ -28,7 +30,7 @@ Options:
   --no-color           Plain output (also when NO_COLOR is set or the output is not a terminal)
   -h, --help           Show this help
 
-Exit status: 0 every check passed, 1 a check failed, 2 usage error.
+Exit status: 0 every check passed, 1 a check failed, 2 usage error (or --output unwritable).
 Example: composio-mock contract --base-url http://127.0.0.1:4010 --api-key any --allow-writes
 `;
 
@@ -63,6 +65,27 @@ const processIo = (): ContractIo => ({
   env: process.env,
   isTty: process.stdout.isTTY === true,
 });
+
+/**
+ * Makes sure the JUnit file can be written before any check runs (a CI job learns of a bad
+ * path at once, not after the whole suite): creates the missing parent folders as
+ * `mkdir -p` does and opens the file for appending. Returns why it cannot, or undefined.
+ */
+async function prepareOutput(path: string): Promise<string | undefined> {
+  const full = resolve(path);
+  try {
+    await mkdir(dirname(full), { recursive: true });
+    const existed = await stat(full).then(() => true, () => false);
+    const handle = await open(full, 'a');
+    await handle.close();
+    // Leave no empty file behind when the run is interrupted; the report writes it at the end.
+    if (!existed) await unlink(full);
+    return undefined;
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    return `cannot write --output ${path}: ${code ?? message}${code ? ` (${message.replace(/^[A-Z]+: /, '').split(',')[0]})` : ''}`;
+  }
+}
 
 function usage(io: ContractIo, message: string): number {
   io.stderr(`composio-mock contract: ${message}\nRun "composio-mock contract --help" for usage.\n`);
@@ -110,6 +133,13 @@ export async function contractCommand(argv: string[], io: ContractIo = processIo
     }
   }
   if (values.output !== undefined && values.output.trim() === '') return usage(io, '--output needs a file name');
+  if (values.output !== undefined) {
+    const problem = await prepareOutput(values.output);
+    if (problem !== undefined) {
+      io.stderr(`composio-mock contract: ${problem}\n`);
+      return 2;
+    }
+  }
 
   // With the XML on stdout, the progress moves to stderr so stdout stays one XML document.
   const xmlToStdout = reporter === 'junit' && values.output === undefined;
@@ -126,8 +156,15 @@ export async function contractCommand(argv: string[], io: ContractIo = processIo
   });
   const xml = toJUnitXml(report);
   if (values.output !== undefined) {
-    await writeFile(values.output, xml, 'utf8');
-    progress(`JUnit XML written to ${values.output}\n`);
+    try {
+      await mkdir(dirname(resolve(values.output)), { recursive: true });
+      await writeFile(values.output, xml, 'utf8');
+      progress(`JUnit XML written to ${values.output}\n`);
+    } catch (error) {
+      // The path was writable at the start; something changed during the run.
+      io.stderr(`composio-mock contract: could not write JUnit XML to ${values.output}: ${(error as Error).message}\n`);
+      return 1;
+    }
   } else if (xmlToStdout) {
     io.stdout(xml);
   }

@@ -2,7 +2,7 @@
  * `composio-mock contract`: usage errors exit 2, a green run exits 0, a failing one 1; the
  * summary line is alone on its line, JUnit goes to a file or to stdout, the key never shows.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,6 +67,33 @@ describe('composio-mock contract', () => {
     expect(root.attributes).toMatchObject({ tests: '2', failures: '0' });
     expect(out.stdout).toMatch(/^2 passed, 0 failed$/m);
     expect(out.stdout).toContain(`JUnit XML written to ${file}`);
+  });
+
+  it('--output into folders that do not exist yet creates them (mkdir -p) and writes the XML', async () => {
+    const file = join(dir, 'reports', 'nested', 'contract.xml');
+    const { out, streams } = io();
+    expect(await contractCommand(['--base-url', server.url, '--api-key', KEY, '--grep', '^errors › 404', '--reporter', 'junit', '--output', file], streams)).toBe(0);
+    expect(parseXml(await readFile(file, 'utf8')).attributes).toMatchObject({ tests: '1', failures: '0' });
+    expect(out.stdout).toContain(`JUnit XML written to ${file}`);
+    expect(out.stderr).toBe('');
+  });
+
+  it.each([
+    ['a folder in the way of the file', async () => { await mkdir(join(dir, 'is-a-dir'), { recursive: true }); return join(dir, 'is-a-dir'); }, 'EISDIR'],
+    ['a file in the way of a folder', async () => { await writeFile(join(dir, 'plain-file'), 'x'); return join(dir, 'plain-file', 'contract.xml'); }, /ENOTDIR|EEXIST/],
+  ])('an unwritable --output (%s) exits 2 with one line before running any check', async (_what, makePath, code) => {
+    const file = await makePath();
+    const { out, streams } = io();
+    expect(await contractCommand(['--base-url', server.url, '--api-key', 'unwritable-output-key', '--reporter', 'junit', '--output', file], streams)).toBe(2);
+    const lines = out.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^composio-mock contract: cannot write --output /);
+    expect(lines[0]).toMatch(code);
+    expect(lines[0]).not.toMatch(/\n\s+at /);
+    expect(out.stdout).toBe('');
+    // No check ran: the project behind the key never saw a request.
+    const state = (await (await fetch(`${server.url}/_mock/state`, { headers: { 'x-api-key': 'unwritable-output-key' } })).json()) as any;
+    expect(state.project.sessions).toEqual([]);
   });
 
   it('--reporter junit without --output puts only XML on stdout and the progress on stderr', async () => {
