@@ -7,7 +7,9 @@
 import { createActiveAccount } from '../src/engine/connected-accounts.js';
 import { createSession, type CreateSessionInput } from '../src/engine/sessions.js';
 import type { MockApp } from '../src/http/app.js';
+import { ApiError } from '../src/engine/errors.js';
 import type { RequestBody, Schemas, SuccessResponse } from '../src/openapi-types.js';
+import { createSpecValidator, type SpecValidator } from '../src/spec/compile.js';
 
 /** A seeding call the mock refused, with the API's error envelope fields. */
 export class SeedError extends Error {
@@ -111,6 +113,31 @@ function toBody(content: SeedFileInput['content']): { body: BodyInit; size: numb
   return { body: content, size: content.size, textual: false };
 }
 
+let specValidator: SpecValidator | undefined;
+
+/** The same shape rules as `POST /api/v3.1/tool_router/session`, so seeding cannot store what the API would refuse. */
+function checkCreateBody(body: unknown): void {
+  specValidator ??= createSpecValidator();
+  const result = specValidator.validateSchema('tool-router#/components/schemas/SessionCreateRequest', body);
+  if (!result.valid) {
+    throw new SeedError('seed.session', 400, {
+      message: 'Request validation failed',
+      code: 1400,
+      errors: result.errors.map((e) => `/body${e.instancePath}: ${e.message}`),
+    });
+  }
+}
+
+/** Engine refusals surface as SeedError, like the HTTP path's envelopes. */
+function engineCall<T>(what: string, call: () => T): T {
+  try {
+    return call();
+  } catch (error) {
+    if (error instanceof ApiError) throw new SeedError(what, error.status, { message: error.message, code: error.code, ...(error.errors ? { errors: error.errors } : {}) });
+    throw error;
+  }
+}
+
 /**
  * The helpers for one app; `origin` is where handed-out URLs point (the first intercepted origin).
  *
@@ -121,12 +148,13 @@ export function createSeedHelpers(app: MockApp, origin: string): SeedHelpers {
   return {
     async session(apiKey, body) {
       const ctx = { apiKey: requireKey(apiKey), origin };
-      return wire<SeededSession>(createSession(app.engine, ctx, body as CreateSessionInput));
+      checkCreateBody(body);
+      return wire<SeededSession>(engineCall('seed.session', () => createSession(app.engine, ctx, body as CreateSessionInput)));
     },
 
     async connectedAccount(apiKey, input) {
       const ctx = { apiKey: requireKey(apiKey), origin };
-      return wire<SeededConnectedAccount>(createActiveAccount(app.engine, ctx, input));
+      return wire<SeededConnectedAccount>(engineCall('seed.connectedAccount', () => createActiveAccount(app.engine, ctx, input)));
     },
 
     async file(apiKey, sessionId, input) {

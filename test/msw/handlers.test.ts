@@ -159,6 +159,15 @@ describe('seeding', () => {
     await expect(mock.seed.file(KEY, 'trs_missing', { path: 'a.txt', content: 'x' })).rejects.toMatchObject({ name: 'SeedError', status: 404 });
   });
 
+  it('seeding a session applies the shape rules of the API: nothing is stored that the API would refuse', async () => {
+    const invalid = [{ user_id: 5 }, { user_id: 'x', toolkits: { enable: ['github'], disable: ['slack'] } }, { user_id: 'x', tags: 'readOnlyHint' }, { user_id: 'x', toolkits: { enable: 'github' } }];
+    for (const body of invalid) {
+      await expect(mock.seed.session(KEY, body as never), JSON.stringify(body)).rejects.toMatchObject({ name: 'SeedError', status: 400, code: 1400 });
+    }
+    await expect(mock.seed.session(KEY, { user_id: 'x', toolkits: { enable: ['nope'] } })).rejects.toMatchObject({ name: 'SeedError', errors: ['/toolkits/enable/0: unknown toolkit "nope"'] });
+    expect(mock.state(KEY).sessions).toHaveLength(0);
+  });
+
   it('seeding is never consumed by a queued failure', async () => {
     mock.scenarios.failNext('createMountUploadUrl', { status: 503 });
     const { session_id } = await mock.seed.session(KEY, { user_id: 'erin' });
