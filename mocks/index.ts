@@ -18,6 +18,7 @@ import { createSeedHelpers, type SeedHelpers } from './seed.js';
 export { DEFAULT_BASE_URLS } from './base-urls.js';
 export type { FailNextOptions, Scenarios } from './scenarios.js';
 export { SeedError } from './seed.js';
+export { type MswEventSource, preventRetryHang } from './retry-fix.js';
 export type { SeedConnectedAccountInput, SeededConnectedAccount, SeededFile, SeededSession, SeedFileInput, SeedHelpers } from './seed.js';
 export type { AppOptions, MockApp } from '../src/http/app.js';
 export type { PendingFailure } from '../src/http/faults.js';
