@@ -1,8 +1,10 @@
 /**
  * The rules a session config must satisfy beyond its JSON shape (reference 3.1 and 3.3):
  * every named toolkit and tool exists, preload "all" has an allowlist, account pins are
- * real, usable and within the multi-account cap. All violations are collected.
+ * real, usable and within the multi-account cap, `manage_connections.callback_url` is an
+ * absolute http(s) URL. All violations are collected.
  */
+import { callbackUrlProblem } from './callback-url.js';
 import type { Catalog } from './catalog.js';
 import type { ProjectState } from './store.js';
 import { hasPositiveAllowlist } from './tool-access.js';
@@ -61,6 +63,12 @@ function checkMultiAccount(config: StoredConfig, errors: string[]): void {
   }
 }
 
+function checkCallbackUrl(config: StoredConfig, errors: string[]): void {
+  const callback = config.manage_connections?.callback_url;
+  const problem = callback === undefined ? undefined : callbackUrlProblem(callback);
+  if (problem !== undefined) errors.push(`/manage_connections/callback_url: ${problem}`);
+}
+
 function mayUseShared(account: NonNullable<ReturnType<ProjectState['connectedAccounts']['get']>>, userId: string): boolean {
   if (account.user_id === userId) return true;
   const acl = account.acl_config_for_shared;
@@ -111,6 +119,7 @@ export function checkSessionConfig(config: StoredConfig, catalog: Catalog, proje
   checkAuthConfigs(config, catalog, errors);
   checkPreload(config, catalog, errors);
   checkMultiAccount(config, errors);
+  checkCallbackUrl(config, errors);
   checkPins(config, catalog, project, errors);
   return errors;
 }

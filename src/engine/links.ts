@@ -11,6 +11,7 @@
  * account REVOKED and disabled.
  */
 import { accountCap, countLiveAccounts } from './accounts.js';
+import { callbackUrlProblem } from './callback-url.js';
 import { authConfigFor } from './connected-accounts.js';
 import type { Engine } from './engine.js';
 import { ApiError, badRequest, notFound } from './errors.js';
@@ -142,6 +143,14 @@ function linkBase(ctx: CallContext, overwrite: string | undefined): string {
 export function createLink(engine: Engine, ctx: CallContext, sessionId: string, input: LinkInput): LinkResult {
   const project = engine.store.project(ctx.apiKey);
   const session = requireSession(project, sessionId);
+  if (input.callback_url !== undefined) {
+    const problem = callbackUrlProblem(input.callback_url);
+    if (problem !== undefined) {
+      throw badRequest(`Invalid callback_url: ${problem}`, [`/body/callback_url: ${problem}`], {
+        suggestedFix: 'Pass an absolute http(s) URL of your application, e.g. https://app.example.com/callback.',
+      });
+    }
+  }
   const slug = input.toolkit.trim().toLowerCase();
   const toolkit = engine.catalog.getToolkit(slug);
   if (!toolkit) {
@@ -315,17 +324,26 @@ export interface LinkOutcome {
   redirect?: string;
 }
 
+/** Percent-encodes non-ASCII text (a header value cannot carry it), leaving ASCII as written. */
+const encodeNonAscii = (text: string) => text.replace(/[^\u0000-\u007f]+/g, (run) => encodeURIComponent(run));
+
+/**
+ * The callback with `status` and `connected_account_id` appended to its query as written:
+ * existing parameters keep their exact spelling (a signed `state` stays valid), the fragment
+ * stays last. A caller's own `status` is kept too, ahead of ours.
+ */
 function callbackWith(callback: string | undefined, status: 'success' | 'failed', accountId: string): string | undefined {
-  if (callback === undefined) return undefined;
-  let url: URL;
-  try {
-    url = new URL(callback);
-  } catch {
-    return undefined;
-  }
-  url.searchParams.set('status', status);
-  url.searchParams.set('connected_account_id', accountId);
-  return url.toString();
+  // Validated when given; a value from elsewhere (an old state file) is dropped if unusable.
+  if (callback === undefined || callbackUrlProblem(callback) !== undefined) return undefined;
+  const hashAt = callback.indexOf('#');
+  const head = hashAt === -1 ? callback : callback.slice(0, hashAt);
+  const fragment = hashAt === -1 ? '' : callback.slice(hashAt);
+  const [, authority = '', rest = ''] = /^(https?:\/\/[^/?#]*)(.*)$/i.exec(head) ?? [];
+  // An internationalised host goes out in its ASCII (punycode) form.
+  const origin = /[^\u0000-\u007f]/.test(authority) ? new URL(callback).origin : authority;
+  const base = `${origin}${encodeNonAscii(rest)}`;
+  const separator = !base.includes('?') ? '?' : base.endsWith('?') || base.endsWith('&') ? '' : '&';
+  return `${base}${separator}status=${status}&connected_account_id=${encodeURIComponent(accountId)}${encodeNonAscii(fragment)}`;
 }
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/engine/clock.js';
 import { createActiveAccount, getConnectedAccount } from '../../src/engine/connected-accounts.js';
 import { Engine } from '../../src/engine/engine.js';
+import { callbackUrlProblem } from '../../src/engine/callback-url.js';
 import { ApiError } from '../../src/engine/errors.js';
 import {
   ACL_ONLY_FOR_SHARED,
@@ -153,6 +154,33 @@ describe('createLink', () => {
   });
 });
 
+describe('callback URLs', () => {
+  const refused = ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'ftp://x/y', ' javascript:alert(1)', 'https://app.example/cb ', 'not a url', '/relative', '//evil.example/x', 'http://[::1', 'http:example.com', 'https://', '', `https://a.example/${'x'.repeat(2100)}`];
+
+  it.each(refused)('refuses %j on a link with 400 naming callback_url, creating nothing', (value) => {
+    const { engine } = setup();
+    const sid = createSession(engine, ctx, { user_id: 'u1' }).session_id;
+    const error = errorOf(() => createLink(engine, ctx, sid, { toolkit: 'github', callback_url: value }));
+    expect(error).toMatchObject({ status: 400, codeName: 'VALIDATION_FAILED' });
+    expect(error.message).toMatch(/^Invalid callback_url: /);
+    expect(error.errors).toEqual([expect.stringMatching(/^\/body\/callback_url: must /)]);
+    expect(engine.store.project('key-a').connectedAccounts.size).toBe(0);
+  });
+
+  it.each(refused)('refuses %j as manage_connections.callback_url on session create', (value) => {
+    const { engine } = setup();
+    const error = errorOf(() => createSession(engine, ctx, { user_id: 'u1', manage_connections: { callback_url: value } }));
+    expect(error.status).toBe(400);
+    expect(error.errors).toEqual([expect.stringMatching(/^\/manage_connections\/callback_url: must /)]);
+  });
+
+  it('accepts absolute http(s) URLs with ports, IPv6 hosts, queries and fragments', () => {
+    for (const ok of ['https://app.example.com/cb', 'http://127.0.0.1:3000/cb?next=/home#top', 'http://[::1]:8080/x', 'HTTPS://APP.EXAMPLE/CB']) {
+      expect(callbackUrlProblem(ok), ok).toBeUndefined();
+    }
+  });
+});
+
 describe('completing links', () => {
   it('approve: ACTIVE, callback with status and id appended; a second answer is 409', () => {
     const { engine } = setup();
@@ -162,6 +190,21 @@ describe('completing links', () => {
     expect(outcome.account.status).toBe('ACTIVE');
     expect(outcome.redirect).toBe(`https://app.example/cb?x=1&status=success&connected_account_id=${link.connected_account_id}`);
     expect(errorOf(() => denyLink(engine, link.link_token))).toMatchObject({ status: 409, codeName: 'LINK_USED' });
+  });
+
+  it.each([
+    ['keeps the query as written (no re-encoding) and the fragment last', 'https://app.example/cb?next=/home&q=a%20b&flag&sig=x~y*z#frag', 'https://app.example/cb?next=/home&q=a%20b&flag&sig=x~y*z&status=success&connected_account_id=ID#frag'],
+    ['starts a query when there is none', 'https://app.example/cb', 'https://app.example/cb?status=success&connected_account_id=ID'],
+    ['reuses an empty query', 'https://app.example/cb?', 'https://app.example/cb?status=success&connected_account_id=ID'],
+    ['does not double a trailing &', 'https://app.example/cb?a=1&', 'https://app.example/cb?a=1&status=success&connected_account_id=ID'],
+    ['keeps a caller\'s own status ahead of ours', 'https://app.example/cb?status=mine', 'https://app.example/cb?status=mine&status=success&connected_account_id=ID'],
+    ['percent-encodes only non-ASCII text (a Location header cannot carry it)', 'https://app.example/caf\u20ac?q=\u00fc&r=%41', 'https://app.example/caf%E2%82%AC?q=%C3%BC&r=%41&status=success&connected_account_id=ID'],
+    ['sends an internationalised host in punycode', 'https://b\u00fccher.example/cb?x=1', 'https://xn--bcher-kva.example/cb?x=1&status=success&connected_account_id=ID'],
+  ])('the callback redirect %s', (_what, callback, expected) => {
+    const { engine } = setup();
+    const sid = createSession(engine, ctx, { user_id: 'u1' }).session_id;
+    const link = createLink(engine, ctx, sid, { toolkit: 'github', callback_url: callback });
+    expect(approveLink(engine, link.link_token).redirect).toBe(expected.replace('ID', link.connected_account_id));
   });
 
   it('deny: FAILED with a reason; the session callback is used when the link has none', () => {

@@ -93,6 +93,26 @@ describe.each(Object.entries(targets))('connections (%s)', (_name, makeTarget) =
     expect(pinned.body.error.message).toBe('a connected account is already defined for this toolkit in the session configuration');
   });
 
+  it('callback URLs: only absolute http(s) URLs, on links and on manage_connections (create and patch); others 400 naming the field', async () => {
+    const sid = await session();
+    for (const bad of ['javascript:alert(1)', 'data:text/html,<b>x</b>', 'ftp://x/y', ' javascript:alert(1)', 'not a url', '/relative', '//evil.example/x', 'http://[::1']) {
+      const res = await link(sid, { toolkit: 'github', callback_url: bad });
+      expect(res.status, bad).toBe(400);
+      expect(res.body.error.message).toContain('callback_url');
+      expect(res.body.error.errors).toEqual([expect.stringContaining('/body/callback_url: must be an absolute http(s) URL')]);
+    }
+    const state = (await (await target.fetch(`${target.baseUrl}/_mock/state`, { headers: { 'x-api-key': 'test-key' } })).json()) as any;
+    expect(state.project.connected_accounts).toEqual([]);
+
+    const created = await api.createSession({ user_id: 'alice', manage_connections: { enable: true, callback_url: 'javascript:alert(1)' } });
+    expect(created.status).toBe(400);
+    expect(created.body.error.errors).toEqual([expect.stringContaining('/manage_connections/callback_url: must be an absolute http(s) URL')]);
+    const patched = await api.call('PATCH', `${SESSION_PATH}/${sid}`, { body: { manage_connections: { callback_url: '//evil.example/x' } }, operationId: 'patchSession' });
+    expect(patched.status).toBe(400);
+    expect(patched.body.error.errors).toEqual([expect.stringContaining('/manage_connections/callback_url')]);
+    expect((await link(sid, { toolkit: 'github', callback_url: 'http://127.0.0.1:3000/cb' })).status).toBe(201);
+  });
+
   it('link: SHARED with an ACL echoes it; the account shows it', async () => {
     const sid = await session();
     const res = await link(sid, { toolkit: 'github', experimental: { account_type: 'SHARED', acl_config_for_shared: { allowed_user_ids: ['bob'] } } });
@@ -133,6 +153,15 @@ describe.each(Object.entries(targets))('connections (%s)', (_name, makeTarget) =
     const again = await submit(res.body.redirect_url, 'approve');
     expect(again.status).toBe(409);
     expect(await again.text()).toContain('already used');
+  });
+
+  it('Connect page: the 303 Location keeps the callback\'s query byte for byte (signed state) and its fragment last', async () => {
+    const sid = await session();
+    const callback = 'https://app.example.com/cb?next=/home&q=a%20b&flag&sig=x~y*z#section';
+    const res = await link(sid, { toolkit: 'github', callback_url: callback });
+    const done = await submit(res.body.redirect_url, 'approve');
+    expect(done.status).toBe(303);
+    expect(done.headers.get('location')).toBe(`https://app.example.com/cb?next=/home&q=a%20b&flag&sig=x~y*z&status=success&connected_account_id=${res.body.connected_account_id}#section`);
   });
 
   it('Connect page: deny makes the account FAILED and redirects with status=failed (session callback)', async () => {
