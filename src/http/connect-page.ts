@@ -1,7 +1,7 @@
 /**
  * The Connect page at `/link/<token>`: what the user sees after following a link's
- * `redirect_url`. GET shows the toolkit, the user, the scopes asked and Approve / Deny in
- * a plain form (no JavaScript); POST `action=approve|deny` completes the link through the
+ * `redirect_url`. GET shows the toolkit (its initials as a badge: no external request), the
+ * user, the scopes asked and Approve / Deny in a plain form (no JavaScript); POST `action=approve|deny` completes the link through the
  * engine and answers 303 to the callback URL, or a confirmation page without one.
  */
 import type { Engine } from '../engine/engine.js';
@@ -17,6 +17,17 @@ function scopesOf(engine: Engine, toolkit: string): string[] {
   const scopes = new Set<string>();
   for (const tool of engine.catalog.getToolkit(toolkit)?.tools ?? []) for (const scope of tool.scopes) scopes.add(scope);
   return [...scopes].sort();
+}
+
+/**
+ * The toolkit's mark: its initials in a styled badge. The catalog's logo URLs are on the
+ * internet, and the page promises that nothing leaves the machine.
+ */
+function initials(name: string): string {
+  const capitals = name.match(/[A-Z0-9]/g) ?? [];
+  if (capitals.length >= 2) return capitals.slice(0, 2).join('');
+  const letters = name.replace(/[^\p{L}\p{N}]/gu, '');
+  return (letters.slice(0, 2) || '?').toUpperCase();
 }
 
 function errorPage(status: number, title: string, message: string, headers: Record<string, string> = {}): Response {
@@ -46,7 +57,7 @@ function showPage(engine: Engine, token: string): Response {
   const title = `Connect ${name}`;
   const content = html`
 <div class="toolkit">
-  ${toolkit?.logo ? html`<img src="${toolkit.logo}" alt="${name} logo" width="48" height="48">` : ''}
+  <span class="badge" aria-hidden="true">${initials(name)}</span>
   <h1 id="connect-title">${title}</h1>
 </div>
 <p>An application asks to use your ${name} account on your behalf. This is the composio-mock Connect page: nothing leaves this machine.</p>

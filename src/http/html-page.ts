@@ -48,7 +48,8 @@ const STYLE = `
   main { max-width: 32rem; margin: 3rem auto; background: #fff; border: 1px solid #d1d5db; border-radius: 0.75rem; padding: 2rem; }
   h1 { font-size: 1.4rem; margin: 0 0 1rem; }
   .toolkit { display: flex; align-items: center; gap: 0.75rem; }
-  .toolkit img { width: 48px; height: 48px; border-radius: 0.5rem; }
+  .badge { display: inline-flex; align-items: center; justify-content: center; width: 48px; height: 48px; border-radius: 0.5rem;
+    background: #1f2937; color: #fff; font-weight: 700; font-size: 1.1rem; letter-spacing: 0.02em; flex: none; }
   dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
   dt { font-weight: 600; }
   dd { margin: 0; overflow-wrap: anywhere; }
@@ -86,7 +87,8 @@ ${content.__html}
 }
 
 /**
- * An HTML response with headers that keep the page inert: no scripts, no framing, no caching.
+ * An HTML response with headers that keep the page inert: no scripts, no framing, no caching,
+ * no request to another origin (images only from the mock itself or data: URIs).
  * `form-action` is left open on purpose: Chromium applies it to the redirect after the form
  * is posted, and the callback URL is on another origin.
  *
@@ -99,7 +101,7 @@ export function htmlResponse(status: number, body: string, headers: Record<strin
     headers: {
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',
-      'content-security-policy': "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'",
+      'content-security-policy': "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'",
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
       ...headers,

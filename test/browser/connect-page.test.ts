@@ -71,7 +71,8 @@ describe.skipIf(!existsSync(CHROMIUM))('Connect page in headless Chromium', () =
     app = await startCallbackServer();
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     context = await browser.newContext({ javaScriptEnabled: false });
-    // Only the two local servers exist for this browser (the toolkit logo is on the internet).
+    // Only the two local servers exist for this browser; anything else is cut off (and the
+    // Approve test asserts that the page never even asks).
     await context.route('**/*', (route) => {
       const { hostname } = new URL(route.request().url());
       return hostname === '127.0.0.1' ? route.continue() : route.abort();
@@ -88,8 +89,15 @@ describe.skipIf(!existsSync(CHROMIUM))('Connect page in headless Chromium', () =
   it('Approve: redirects to the callback with status=success and the account id; the account is ACTIVE', async () => {
     const link = await newLink('browser-user', `${app.url}/cb?from=browser`);
     const page = await context.newPage();
-    await page.goto(link.redirect_url, { waitUntil: 'domcontentloaded' });
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    await page.goto(link.redirect_url, { waitUntil: 'load' });
     expect(await page.title()).toBe('Connect GitHub');
+    // The page promises that nothing leaves the machine: every request stays on the mock's origin.
+    expect(requested.length).toBeGreaterThan(0);
+    expect(requested.filter((url) => new URL(url).origin !== mock.url)).toEqual([]);
+    expect(await page.locator('.badge').textContent()).toBe('GH');
+    expect(await page.locator('img').count()).toBe(0);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await expect(page.getByRole('form', { name: 'Connect GitHub' }).isVisible()).resolves.toBe(true);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Connect GitHub');

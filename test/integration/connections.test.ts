@@ -138,6 +138,11 @@ describe.each(Object.entries(targets))('connections (%s)', (_name, makeTarget) =
     expect(text).toContain('name="action" value="deny"');
     expect(text).toContain('alice');
     expect(text).toContain('<code>repo</code>');
+    // Nothing on the page reaches another origin: the toolkit shows as an initials badge.
+    expect(text).toContain('<span class="badge" aria-hidden="true">GH</span>');
+    expect(text).not.toContain('<img');
+    expect(text).not.toMatch(/(src|href)="https?:/);
+    expect(shown.headers.get('content-security-policy')).toBe("default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; base-uri 'none'; frame-ancestors 'none'");
 
     const done = await submit(res.body.redirect_url, 'approve');
     expect(done.status).toBe(303);
