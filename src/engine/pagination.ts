@@ -27,8 +27,9 @@ export function encodeCursor(page: number, limit: number): string {
 
 function decodeCursor(cursor: string): { page: number; limit: number } {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const match = /^(\d{1,9}):(\d{1,4})$/.exec(text);
-  if (!match) {
+  const match = /^([1-9]\d{0,8}):([1-9]\d{0,3})$/.exec(text);
+  // Base64 decoding skips stray characters, so only the exact encoding this endpoint issues counts.
+  if (!match || encodeCursor(Number(match[1]), Number(match[2])) !== cursor) {
     throw badRequest('Invalid cursor', [`/query/cursor: "${cursor.slice(0, 64)}" is not a cursor this endpoint issued`], {
       suggestedFix: 'Pass the next_cursor of the previous page unchanged, or omit cursor for the first page.',
     });

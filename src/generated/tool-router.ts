@@ -676,7 +676,7 @@ export interface components {
         } | null;
         /** @description Body of `createSession`. Only `user_id` is required. */
         SessionCreateRequest: {
-            /** @description Your identifier of the end user (database id, e-mail...). */
+            /** @description Your identifier of the end user (database id, e-mail...); not empty. */
             user_id: string;
             toolkits?: components["schemas"]["ToolkitSelectionInput"];
             auth_configs?: components["schemas"]["AuthConfigPins"];

@@ -32,10 +32,9 @@ function coerce(raw: string, param: ParameterSpec): unknown {
   const types = typesOf(param.schema);
   if (raw === '' && types.includes('null')) return null;
   if (types.includes('array')) return param.explode ? [raw] : raw === '' ? [] : raw.split(',');
-  if (types.includes('integer') || types.includes('number')) {
-    const n = Number(raw);
-    return raw.trim() !== '' && Number.isFinite(n) ? n : raw;
-  }
+  // Plain decimal only: Number() would also take '0x10', '1e2' or ' 5 '.
+  if (types.includes('integer') && /^-?\d{1,15}$/.test(raw)) return Number(raw);
+  if (types.includes('number') && /^-?\d{1,15}(\.\d{1,15})?$/.test(raw)) return Number(raw);
   if (types.includes('boolean')) return raw === 'true' ? true : raw === 'false' ? false : raw;
   return raw;
 }

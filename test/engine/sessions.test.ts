@@ -215,3 +215,16 @@ describe('get, patch, history, attach, delete', () => {
     expect(errorOf(() => getSession(e, ctx, 'not-a-session')).status).toBe(400);
   });
 });
+
+describe('pagination cursors', () => {
+  it('refuse anything but the exact cursors the endpoint issues', () => {
+    const e = engine();
+    const { session_id } = createSession(e, ctx, { user_id: 'u1' });
+    patchSession(e, ctx, session_id, {});
+    const first = listConfigHistory(e, ctx, session_id, { limit: 1 });
+    expect(listConfigHistory(e, ctx, session_id, { cursor: first.next_cursor! }).current_page).toBe(2);
+    for (const bad of [`${first.next_cursor}.`, Buffer.from('1:0').toString('base64url'), Buffer.from('0:5').toString('base64url'), 'not-a-cursor']) {
+      expect(errorOf(() => listConfigHistory(e, ctx, session_id, { cursor: bad })).status, bad).toBe(400);
+    }
+  });
+});

@@ -62,8 +62,10 @@ describe.each(Object.entries(targets))('tools, toolkits, search, execute (%s)', 
       expect(gmail.length).toBeGreaterThan(0);
       expect(gmail.every((t: { tags: string[] }) => t.tags.includes('readOnlyHint'))).toBe(true);
       expect(slugs).not.toContain('COMPOSIO_SEARCH_TOOLS');
-      const tooMany = await api.call('GET', path(id, '/tools?limit=501'), { operationId: 'listSessionTools' });
-      expect(tooMany.status).toBe(400);
+      for (const limit of ['501', '0', '-5', '0x10', '1e2', '']) {
+        const bad = await api.call('GET', path(id, `/tools?limit=${limit}`), { operationId: 'listSessionTools' });
+        expect(bad.status, `limit=${limit}`).toBe(400);
+      }
     });
   });
 
