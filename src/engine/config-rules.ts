@@ -7,7 +7,7 @@
 import { callbackUrlProblem } from './callback-url.js';
 import type { Catalog } from './catalog.js';
 import type { ProjectState } from './store.js';
-import { hasPositiveAllowlist } from './tool-access.js';
+import { hasPositiveAllowlist, isToolAllowed } from './tool-access.js';
 import type { StoredConfig } from './types.js';
 
 const DEFAULT_MAX_ACCOUNTS = 5;
@@ -51,8 +51,10 @@ function checkPreload(config: StoredConfig, catalog: Catalog, errors: string[]):
     return;
   }
   tools.forEach((slug, i) => {
+    const tool = catalog.getTool(slug);
     if (slug.startsWith('LOCAL_')) errors.push(`/preload/tools/${i}: custom tool "${slug}" cannot be preloaded here; set preload on the custom tool`);
-    else if (!catalog.getTool(slug)) errors.push(`/preload/tools/${i}: unknown tool "${slug}"`);
+    else if (!tool) errors.push(`/preload/tools/${i}: unknown tool "${slug}"`);
+    else if (!isToolAllowed(config, tool)) errors.push(`/preload/tools/${i}: "${slug}" is excluded by the session's toolkits, tools or tags config`);
   });
 }
 

@@ -95,6 +95,11 @@ describe('create', () => {
     expect(ok.config.preload).toEqual({ tools: 'all' });
   });
 
+  it('refuses preloading a tool the session excludes', () => {
+    const error = errorOf(() => createSession(engine(), ctx, { user_id: 'u1', toolkits: { enable: ['github'] }, preload: { tools: ['GMAIL_SEND_EMAIL'] } }));
+    expect(error.errors).toEqual(['/preload/tools/0: "GMAIL_SEND_EMAIL" is excluded by the session\'s toolkits, tools or tags config']);
+  });
+
   it('checks max_accounts_per_toolkit is within 2..10', () => {
     const error = errorOf(() => createSession(engine(), ctx, { user_id: 'u1', multi_account: { enable: true, max_accounts_per_toolkit: 11 } }));
     expect(error.errors).toEqual(['/multi_account/max_accounts_per_toolkit: 11 is outside 2..10']);
