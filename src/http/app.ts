@@ -66,6 +66,11 @@ export interface MockApp {
 
 const API_PREFIX = '/api/';
 
+/** A HEAD answer carries the GET answer's status and headers, no body. */
+function withoutBodyForHead(request: Request, result: JsonResult): JsonResult {
+  return request.method === 'HEAD' ? { ...result, text: '' } : result;
+}
+
 interface CompiledSpec {
   specs: OperationSpec[];
   registry: SchemaRegistry;
@@ -156,25 +161,27 @@ export function createApp(options: AppOptions = {}): MockApp {
             if (answered) return answered;
           }
         }
-        return await handleApi(request, url, requestId);
+        return withoutBodyForHead(request, await handleApi(request, url, requestId));
       } catch (error) {
-        if (error instanceof ApiError) return errorResult(error, requestId);
-        return errorResult(new ApiError(500, 'INTERNAL', `Internal mock error: ${(error as Error)?.message ?? String(error)}`), requestId);
+        const failure = error instanceof ApiError ? error : new ApiError(500, 'INTERNAL', `Internal mock error: ${(error as Error)?.message ?? String(error)}`);
+        return withoutBodyForHead(request, errorResult(failure, requestId));
       }
     },
   };
 
   async function handleApi(request: Request, url: URL, requestId: string): Promise<JsonResult> {
-    const match = router.match(request.method, url.pathname);
+    // HEAD is GET without the body, as HTTP defines it.
+    const match = router.match(request.method === 'HEAD' ? 'GET' : request.method, url.pathname);
     if (match.kind === 'not-found') {
       throw new ApiError(404, 'ROUTE_NOT_FOUND', `No route for ${request.method} ${url.pathname}`, {
         suggestedFix: url.pathname.startsWith(API_PREFIX) ? 'Check the path against the Tool Router Session API v3.1.' : 'API paths start with /api/v3.1/.',
       });
     }
     if (match.kind === 'method-not-allowed') {
+      const allowed = match.allowed.includes('GET') ? [...match.allowed, 'HEAD'] : match.allowed;
       throw new ApiError(405, 'METHOD_NOT_ALLOWED', `Method ${request.method} is not allowed on ${url.pathname}`, {
-        suggestedFix: `Allowed: ${match.allowed.join(', ')}.`,
-        headers: { allow: match.allowed.join(', ') },
+        suggestedFix: `Allowed: ${allowed.join(', ')}.`,
+        headers: { allow: allowed.join(', ') },
       });
     }
     const apiKey = authenticate(request.headers, match.operationId, { apiKeys: options.apiKeys });

@@ -167,8 +167,18 @@ describe.each(Object.entries(targets))('session lifecycle (%s)', (_name, makeTar
       expect(missing.body.error.code).toBe(1404);
       const wrong = await api.call('PUT', `${SESSION_PATH}/trs_x`);
       expect(wrong.status).toBe(405);
-      expect(wrong.headers.get('allow')).toBe('GET, PATCH, DELETE');
+      expect(wrong.headers.get('allow')).toBe('GET, PATCH, DELETE, HEAD');
       expect(wrong.body.error.status).toBe(405);
+    });
+
+    it('HEAD answers like GET without a body', async () => {
+      const { body } = await api.createSession();
+      const head = await target.fetch(`${target.baseUrl}${SESSION_PATH}/${body.session_id}`, { method: 'HEAD', headers: { 'x-api-key': 'test-key' } });
+      expect(head.status).toBe(200);
+      expect(head.headers.get('x-request-id')).toMatch(/^req_/);
+      expect(await head.text()).toBe('');
+      const missing = await target.fetch(`${target.baseUrl}${SESSION_PATH}/trs_missing0000`, { method: 'HEAD', headers: { 'x-api-key': 'test-key' } });
+      expect(missing.status).toBe(404);
     });
   });
 });
