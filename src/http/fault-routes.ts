@@ -7,7 +7,7 @@ import { badRequest } from '../engine/errors.js';
 import { loadToolRouterSpec } from '../spec/load-spec.js';
 import { readJsonBody } from './body.js';
 import type { ControlPlaneContext } from './control-plane.js';
-import type { FaultPlan } from './faults.js';
+import { type FailureScenario, type FaultPlan, scenarioProblems } from './faults.js';
 import { operationTable } from './operation-table.js';
 import { jsonResponse } from './respond.js';
 
@@ -36,16 +36,11 @@ function violations(body: Record<string, unknown>): string[] {
   if (typeof op !== 'string' || op === '') errors.push('/body/operation_id: is required');
   else if (op !== '*' && !operationIds().has(op)) errors.push(`/body/operation_id: unknown operation "${op}"`);
   if (body.status === undefined && body.delay_ms === undefined) errors.push('/body: give status, delay_ms or both');
-  if (body.status !== undefined && !(isInteger(body.status) && body.status >= 400 && body.status <= 599)) errors.push('/body/status: must be an integer 400..599');
-  if (body.status !== undefined && op === '*') errors.push('/body/operation_id: "*" applies to delay_ms only');
-  if (body.times !== undefined && !(isInteger(body.times) && body.times >= 1)) errors.push('/body/times: must be an integer >= 1');
-  if (body.message !== undefined && typeof body.message !== 'string') errors.push('/body/message: must be a string');
-  if (body.headers !== undefined) {
-    const h = body.headers;
-    if (!h || typeof h !== 'object' || Array.isArray(h) || !Object.values(h).every((v) => typeof v === 'string')) {
-      errors.push('/body/headers: must be an object of strings');
-    }
+  if (body.status !== undefined) {
+    // The same rules as scenarios.failNext (faults.ts), located in the body.
+    errors.push(...scenarioProblems(body as unknown as FailureScenario).map((p) => `/body/${p}`));
   }
+  if (body.status !== undefined && op === '*') errors.push('/body/operation_id: "*" applies to delay_ms only');
   if (body.delay_ms !== undefined && !(typeof body.delay_ms === 'number' && Number.isFinite(body.delay_ms) && body.delay_ms >= 0)) {
     errors.push('/body/delay_ms: must be a non-negative number');
   }

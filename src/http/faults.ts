@@ -44,6 +44,60 @@ const CODE_BY_STATUS: Record<number, ErrorCodeName> = {
   500: 'INTERNAL',
 };
 
+/** Header names as RFC 9110 tokens. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** Headers that describe the message framing: the server sets them, a scenario must not. */
+const FRAMING_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'trailer', 'te']);
+
+/**
+ * What is wrong with a scenario's extra response headers, one entry per header, keyed by its
+ * name: names must be RFC 9110 tokens and not framing headers (content-length, ...), values
+ * strings without CR, LF or NUL and within Latin-1 (what an HTTP header can carry). Checked
+ * when a scenario is registered, so a bad one never turns the next call into a bare 500.
+ *
+ * @example
+ * headerProblems({ 'bad name': 'x' }); // [{ name: 'bad name', problem: 'is not a valid header name (RFC 9110 token)' }]
+ */
+export function headerProblems(headers: Record<string, unknown>): { name: string; problem: string }[] {
+  const problems: { name: string; problem: string }[] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (!HEADER_NAME.test(name)) problems.push({ name, problem: 'is not a valid header name (RFC 9110 token)' });
+    else if (FRAMING_HEADERS.has(name.toLowerCase())) problems.push({ name, problem: 'is set by the server and cannot be injected' });
+    if (typeof value !== 'string') problems.push({ name, problem: 'value must be a string' });
+    // eslint-disable-next-line no-control-regex
+    else if (/[\r\n\u0000]/.test(value)) problems.push({ name, problem: 'value must not contain CR, LF or NUL' });
+    else if (/[^\u0000-\u00ff]/.test(value)) problems.push({ name, problem: 'value must be Latin-1 text (percent-encode anything else)' });
+  }
+  return problems;
+}
+
+/** A name as one JSON-pointer segment (RFC 6901). */
+const pointerToken = (name: string) => name.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/**
+ * Every problem of a failure scenario as `field: message` lines (status 400..599, times a
+ * positive integer, message a string, headers as {@link headerProblems}); shared by
+ * `failNext` and `POST /_mock/faults`.
+ *
+ * @example
+ * scenarioProblems({ status: 200 }); // ['status: must be an integer 400..599']
+ */
+export function scenarioProblems(scenario: FailureScenario): string[] {
+  const problems: string[] = [];
+  const { status, times, message, headers } = scenario as unknown as Record<string, unknown>;
+  if (typeof status !== 'number' || !Number.isInteger(status) || status < 400 || status > 599) problems.push('status: must be an integer 400..599');
+  if (times !== undefined && (typeof times !== 'number' || !Number.isInteger(times) || times < 1)) problems.push('times: must be an integer >= 1');
+  if (message !== undefined && typeof message !== 'string') problems.push('message: must be a string');
+  if (headers !== undefined) {
+    if (headers === null || typeof headers !== 'object' || Array.isArray(headers) || !Object.values(headers).every((v) => typeof v === 'string')) {
+      problems.push('headers: must be an object of strings');
+    } else {
+      for (const { name, problem } of headerProblems(headers as Record<string, unknown>)) problems.push(`headers/${pointerToken(name)}: ${problem}`);
+    }
+  }
+  return problems;
+}
+
 interface QueuedFailure {
   scenario: FailureScenario;
   remaining: number;
@@ -66,19 +120,20 @@ export class FaultPlan {
   private readonly exempted = new WeakSet<Request>();
 
   /**
-   * Makes the next `times` calls to `operationId` fail with `status`.
+   * Makes the next `times` calls to `operationId` fail with `status`. Throws a RangeError for
+   * a status outside 400..599 or a bad `times`, a TypeError for invalid `headers` (see
+   * {@link headerProblems}) or a non-string message.
    *
    * @example
    * faults.failNext('executeTool', { status: 429, headers: { 'retry-after': '1' } });
    */
   failNext(operationId: string, scenario: FailureScenario): void {
-    const { status } = scenario;
-    if (!Number.isInteger(status) || status < 400 || status > 599) {
-      throw new RangeError(`failNext: status must be an integer 400..599, got ${String(status)}`);
-    }
-    const times = scenario.times ?? 1;
-    if (!Number.isInteger(times) || times < 1) throw new RangeError(`failNext: times must be a positive integer, got ${String(times)}`);
     if (!operationId) throw new TypeError('failNext: operationId is required');
+    const problems = scenarioProblems(scenario);
+    // Out-of-range numbers stay RangeErrors; a malformed header or a wrong type is a TypeError.
+    if (problems.some((p) => !p.startsWith('status:') && !p.startsWith('times:'))) throw new TypeError(`failNext: ${problems.join('; ')}`);
+    if (problems.length > 0) throw new RangeError(`failNext: ${problems.join('; ')}`);
+    const times = scenario.times ?? 1;
     const queue = this.failures.get(operationId) ?? [];
     queue.push({ scenario: { ...scenario, ...(scenario.headers ? { headers: { ...scenario.headers } } : {}) }, remaining: times });
     this.failures.set(operationId, queue);

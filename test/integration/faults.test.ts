@@ -4,7 +4,9 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/engine/clock.js';
+import { FaultPlan } from '../../src/http/faults.js';
 import { createSpecValidator } from '../../src/spec/compile.js';
+import { createComposioMock } from '../../mocks/index.js';
 import { apiClient, SESSION_PATH } from '../support/api-client.js';
 import { type Target, targets } from '../support/targets.js';
 
@@ -80,5 +82,45 @@ describe.each(Object.entries(targets))('fault injection over the control plane (
     expect((await faults('POST', { operation_id: 'getSession' })).body.error.errors).toEqual(['/body: give status, delay_ms or both']);
     expect((await faults('POST', { operation_id: 'getSession', delay_ms: 1, times: 2 })).body.error.errors).toEqual(['/body/times: only applies with status']);
     expect((await faults('GET')).body).toEqual({ failures: [], delays: {} });
+  });
+
+  it('400 in the envelope for header names that are not tokens and values with CR/LF/NUL; nothing queued, the next call runs', async () => {
+    for (const [headers, expected] of [
+      [{ 'bad name': 'x' }, '/body/headers/bad name: is not a valid header name (RFC 9110 token)'],
+      [{ 'x-a/b': 'x' }, '/body/headers/x-a~1b: is not a valid header name (RFC 9110 token)'],
+      [{ 'x-evil': 'a\r\nset-cookie: s=1' }, '/body/headers/x-evil: value must not contain CR, LF or NUL'],
+      // The JSON body reader refuses NUL anywhere before the fault rules see it.
+      [{ 'x-nul': 'a\u0000b' }, '/body/headers/x-nul: NUL bytes are not allowed in strings'],
+      [{ 'x-euro': '\u20ac' }, '/body/headers/x-euro: value must be Latin-1 text (percent-encode anything else)'],
+      [{ 'Content-Length': '5' }, '/body/headers/Content-Length: is set by the server and cannot be injected'],
+    ] as const) {
+      const res = await faults('POST', { operation_id: 'createSession', status: 503, headers });
+      expect(res.status, JSON.stringify(headers)).toBe(400);
+      expect(res.headers.get('x-request-id')).toBeTruthy();
+      expect(res.body.error).toMatchObject({ status: 400, message: 'Request validation failed', errors: [expected] });
+    }
+    expect((await faults('GET')).body).toEqual({ failures: [], delays: {} });
+    const next = await api.createSession();
+    expect(next.status).toBe(201);
+  });
+});
+
+describe('FaultPlan.failNext (shared with scenarios.failNext of the MSW face)', () => {
+  it('throws a TypeError naming the header for an invalid header name or value, a RangeError for a bad status', () => {
+    const plan = new FaultPlan();
+    expect(() => plan.failNext('createSession', { status: 503, headers: { 'bad name': 'x' } })).toThrow(
+      new TypeError('failNext: headers/bad name: is not a valid header name (RFC 9110 token)'),
+    );
+    expect(() => plan.failNext('createSession', { status: 503, headers: { 'x-a': 'line\nbreak' } })).toThrow(TypeError);
+    expect(() => plan.failNext('createSession', { status: 600 })).toThrow(new RangeError('failNext: status: must be an integer 400..599'));
+    expect(plan.pending()).toEqual([]);
+    plan.failNext('createSession', { status: 429, headers: { 'retry-after': '1' } });
+    expect(plan.pending()).toEqual([{ operationId: 'createSession', status: 429, remaining: 1 }]);
+  });
+
+  it('the MSW face\'s scenarios.failNext refuses the same header with a TypeError', () => {
+    const mock = createComposioMock();
+    expect(() => mock.scenarios.failNext('createSession', { status: 503, headers: { 'bad name': 'x' } })).toThrow(TypeError);
+    expect(() => mock.scenarios.failNext('createSession', { status: 503, headers: { 'x-a': 'a\u0000' } })).toThrow(/CR, LF or NUL/);
   });
 });
