@@ -163,8 +163,12 @@ export function proxyExecute(engine: Engine, ctx: CallContext, sessionId: string
   const sentHeaders = applyParameters(target.url, input.parameters);
   const matched = matchProxyFixture(fixtures, toolkit.slug, input.method, target.relativePath);
   if (matched?.binary) {
+    const headers = { ...matched.headers, 'content-length': String(matched.binary.bytes.byteLength) };
+    // HEAD answers as the upstream would: status and headers (the length included), no body,
+    // so nothing is stored and no download URL is handed out.
+    if (input.method === 'HEAD') return { status: matched.status, headers };
     const binary = storeBinary(engine, ctx, sessionId, matched.binary.bytes, matched.binary.content_type);
-    return { status: matched.status, headers: { ...matched.headers, 'content-length': String(binary.size) }, binary_data: binary };
+    return { status: matched.status, headers, binary_data: binary };
   }
   if (matched) {
     return { status: matched.status, headers: matched.headers, ...(input.method !== 'HEAD' && matched.data !== undefined ? { data: matched.data } : {}) };

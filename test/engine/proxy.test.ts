@@ -76,6 +76,19 @@ describe('proxyExecute', () => {
     expect(listMountItems(engine, ctx, sid, 'files', {}).items).toEqual([]);
   });
 
+  it('HEAD on a binary fixture answers status and headers only: no binary_data, no data', () => {
+    const { engine, sid } = setup();
+    const head = proxyExecute(engine, ctx, sid, { toolkit_slug: 'github', endpoint: '/repos/a/b/zipball', method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers['content-type']).toBe('application/zip');
+    expect(head.headers['content-length']).toBe('22');
+    expect(head).not.toHaveProperty('binary_data');
+    expect(head).not.toHaveProperty('data');
+    expect(Object.keys(head).sort()).toEqual(['headers', 'status']);
+    // The GET still stores the bytes and hands out a URL.
+    expect(proxyExecute(engine, ctx, sid, { toolkit_slug: 'github', endpoint: '/repos/a/b/zipball', method: 'GET' }).binary_data?.size).toBe(22);
+  });
+
   it.each([
     ['https://evil.example/user', 'GET'],
     ['//evil.example/user', 'GET'],
