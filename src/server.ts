@@ -80,9 +80,21 @@ function drain(req: IncomingMessage): void {
   if (!req.complete) req.resume();
 }
 
+let malformedCount = 0;
+
+/** A request too broken to hand to the app (bad Host, bad target) still gets the envelope and a request id. */
 function malformed(res: ServerResponse): void {
-  res.writeHead(400, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ error: { message: 'Malformed request', code: 1400, status: 400 } }));
+  const requestId = `req_malformed_${++malformedCount}`;
+  res.writeHead(400, { 'content-type': 'application/json', 'x-request-id': requestId });
+  res.end(JSON.stringify({ error: { message: 'Malformed request: the Host header or request target is not valid', code: 1400, status: 400, request_id: requestId } }));
+}
+
+/** The path and query of the request target; an absolute-form target (`GET http://host/path`) keeps only those. */
+function targetOf(req: IncomingMessage): string {
+  const target = req.url ?? '/';
+  if (!/^https?:\/\//i.test(target)) return target;
+  const url = new URL(target);
+  return url.pathname + url.search;
 }
 
 /**
@@ -101,7 +113,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     let request: Request;
     try {
       // Parsed here so that a malformed target or host is a 400 now, not a failure inside the app.
-      request = toWebRequest(req, new URL(origin + (req.url ?? '/')).href, upload);
+      request = toWebRequest(req, new URL(origin + targetOf(req)).href, upload);
     } catch {
       return malformed(res);
     }

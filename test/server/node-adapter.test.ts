@@ -147,8 +147,16 @@ describe('node server adapter', () => {
     const badHost = await raw(port, 'GET /_mock/health HTTP/1.1\r\nhost: a b\r\n\r\n', (t) => t.includes('}}'));
     expect(badHost.startsWith('HTTP/1.1 400')).toBe(true);
     expect(badHost).toContain('Malformed request');
+    expect(badHost.toLowerCase()).toMatch(/x-request-id: req_malformed_\d+/);
+    expect(badHost).toMatch(/"request_id":"req_malformed_\d+"/);
     const trace = await raw(port, 'TRACE /_mock/health HTTP/1.1\r\nhost: 127.0.0.1\r\n\r\n', (t) => t.includes('}}'));
     expect(trace.startsWith('HTTP/1.1 400')).toBe(true);
+  });
+
+  it('an absolute-form request target is served by its path', async () => {
+    const text = await raw(port, 'GET http://elsewhere.example/_mock/health HTTP/1.1\r\nhost: 127.0.0.1\r\n\r\n', (t) => t.includes('}'));
+    expect(text.startsWith('HTTP/1.1 200')).toBe(true);
+    expect(text).toContain('"status":"ok"');
   });
 
   it('a client that goes away mid-upload changes nothing and the server keeps serving', async () => {
