@@ -1,6 +1,7 @@
 import { usableAccounts } from '../accounts.js';
 import type { ExecutionScope, ToolOutcome } from '../execute.js';
 import { settleExpiredLinks } from '../links.js';
+import { requireSession } from '../sessions.js';
 
 const POLL_MS = 100;
 const DEFAULT_TIMEOUT_S = 10;
@@ -34,6 +35,8 @@ export async function waitForConnections(scope: ExecutionScope, args: Record<str
   const deadline = Date.now() + ((args.timeout_seconds as number | undefined) ?? DEFAULT_TIMEOUT_S) * 1000;
   let statuses: Record<string, WaitStatus>;
   for (;;) {
+    // The session may be deleted while this waits: then the call ends as any call on it would.
+    requireSession(scope.project, scope.session.session_id);
     settleExpiredLinks(scope.engine, scope.project);
     statuses = Object.fromEntries(toolkits.map((slug) => [slug, statusOf(scope, slug)]));
     if (!Object.values(statuses).includes('pending') || Date.now() >= deadline) break;
