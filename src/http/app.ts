@@ -153,7 +153,7 @@ export function createApp(options: AppOptions = {}): MockApp {
       try {
         const url = new URL(request.url);
         if (url.pathname.startsWith('/_mock/')) {
-          return await handleControlPlane(request, url, { app, requestId, startedAt });
+          return await handleControlPlane(request, url, { app, requestId, startedAt, apiKeys: options.apiKeys });
         }
         if (!url.pathname.startsWith(API_PREFIX)) {
           for (const route of mockRoutes) {

@@ -1,6 +1,8 @@
 /**
  * The mock's own endpoints under `/_mock/` (openapi/control-plane.yaml): health, reset,
- * a read-only view of a project's state, and the clock. Never confused with API paths,
+ * a read-only view of a project's state, and the clock. Endpoints that name a project
+ * (`state`, `connected_accounts`, a `reset` with `api_key`) refuse a key outside `--api-key`
+ * with 401, as the API does. Never confused with API paths,
  * which all start with `/api/`.
  */
 import { createActiveAccount } from '../engine/connected-accounts.js';
@@ -20,11 +22,24 @@ export interface ControlPlaneContext {
   app: MockApp;
   requestId: string;
   startedAt: number;
+  /** `--api-key` / the `apiKeys` app option: the only projects there are; undefined = any key. */
+  apiKeys?: readonly string[] | undefined;
 }
 
-function projectKey(request: Request): string {
+/**
+ * A project key given to the control plane must be one the API accepts: otherwise the view
+ * or the account would belong to a project no API call can ever reach.
+ */
+function assertKnownKey(key: string, ctx: ControlPlaneContext): void {
+  if (ctx.apiKeys && !ctx.apiKeys.includes(key)) {
+    throw new ApiError(401, 'UNAUTHORIZED', 'Invalid API key.', { suggestedFix: 'Use one of the keys the mock was started with (--api-key).' });
+  }
+}
+
+function projectKey(request: Request, ctx: ControlPlaneContext): string {
   const key = (request.headers.get('x-api-key') ?? '').trim();
   if (!key) throw badRequest('Name the project with the x-api-key header', ['/header/x-api-key: is required']);
+  assertKnownKey(key, ctx);
   return key;
 }
 
@@ -47,13 +62,14 @@ const routes: Record<string, Record<string, Route>> = {
       if (body.api_key !== undefined && (typeof body.api_key !== 'string' || body.api_key === '')) {
         throw badRequest('Request validation failed', ['/body/api_key: must be a non-empty string']);
       }
+      if (typeof body.api_key === 'string') assertKnownKey(body.api_key, ctx);
       ctx.app.reset(body.api_key as string | undefined);
       return jsonResponse(200, { reset: body.api_key === undefined ? 'all' : 'project' }, ctx.requestId);
     },
   },
   '/_mock/state': {
     GET: (request, ctx) => {
-      const key = projectKey(request);
+      const key = projectKey(request, ctx);
       const project = ctx.app.engine.store.peek(key);
       // Link expiry is applied lazily; settle it so the view shows EXPIRED accounts as such.
       if (project) settleExpiredLinks(ctx.app.engine, project);
@@ -62,7 +78,7 @@ const routes: Record<string, Record<string, Route>> = {
   },
   '/_mock/connected_accounts': {
     POST: async (request, ctx) => {
-      const key = projectKey(request);
+      const key = projectKey(request, ctx);
       const body = await objectBody(request);
       const errors: string[] = [];
       for (const field of ['user_id', 'toolkit'] as const) {

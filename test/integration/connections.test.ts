@@ -401,3 +401,46 @@ describe('auto-connect', () => {
     await target.close();
   });
 });
+
+describe.each(Object.entries(targets))('control plane under --api-key (%s)', (_name, makeTarget) => {
+  let target: Target;
+  beforeAll(async () => {
+    target = await makeTarget({ seed: 5, apiKeys: ['good'], validateResponses: true });
+  });
+  afterAll(() => target.close());
+
+  const control = async (method: string, path: string, key: string | undefined, body?: unknown) => {
+    const res = await target.fetch(`${target.baseUrl}${path}`, {
+      method,
+      headers: { ...(key ? { 'x-api-key': key } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    return { status: res.status, requestId: res.headers.get('x-request-id'), body: (await res.json()) as any };
+  };
+
+  it('refuses project keys outside apiKeys with 401 in the envelope on state, connected_accounts and a project reset', async () => {
+    const state = await control('GET', '/_mock/state', 'bad');
+    expect(state.status).toBe(401);
+    expect(state.body.error).toMatchObject({ status: 401, code: 1101, message: 'Invalid API key.' });
+    expect(state.body.error.request_id).toBe(state.requestId);
+
+    const created = await control('POST', '/_mock/connected_accounts', 'bad', { user_id: 'alice', toolkit: 'github' });
+    expect(created.status).toBe(401);
+    expect(created.body.error.code).toBe(1101);
+    expect(target.app.engine.store.peek('bad')).toBeUndefined();
+
+    const reset = await control('POST', '/_mock/reset', undefined, { api_key: 'bad' });
+    expect(reset.status).toBe(401);
+    expect(reset.body.error.code).toBe(1101);
+  });
+
+  it('accepts the keys it was started with, and keyless endpoints stay open', async () => {
+    expect((await control('POST', '/_mock/connected_accounts', 'good', { user_id: 'alice', toolkit: 'github' })).status).toBe(201);
+    const state = await control('GET', '/_mock/state', 'good');
+    expect(state.status).toBe(200);
+    expect(state.body.project.connected_accounts).toEqual([expect.objectContaining({ user_id: 'alice', status: 'ACTIVE' })]);
+    expect((await control('POST', '/_mock/reset', undefined, { api_key: 'good' })).body).toEqual({ reset: 'project' });
+    expect((await control('POST', '/_mock/reset', undefined, {})).body).toEqual({ reset: 'all' });
+    expect((await control('GET', '/_mock/health', undefined)).status).toBe(200);
+  });
+});
