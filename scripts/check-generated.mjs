@@ -57,7 +57,7 @@ try {
     for (const problem of problems) console.error(`check:generated: ${problem}`);
     process.exitCode = 1;
   } else {
-    console.log(`check:generated: ${TARGETS.length} generated files are up to date`);
+    console.log(`check:generated: ${TARGETS.length + jsonProblems.length} generated files are up to date`);
   }
 } finally {
   await rm(dir, { recursive: true, force: true });
