@@ -131,7 +131,7 @@ export interface CreateAccountInput {
 
 /**
  * Creates an ACTIVE private account directly (control plane `POST /_mock/connected_accounts`):
- * the toolkit must exist (404) and need auth (400), the alias must be free (400). No session
+ * the toolkit must exist (404) and need auth (400), the alias must be non-empty and free (400). No session
  * is involved, so no session rule (toolkit filter, account cap) applies.
  *
  * @example

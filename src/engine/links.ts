@@ -111,13 +111,15 @@ function isLive(account: ConnectedAccountRecord): boolean {
 }
 
 /**
- * Throws 400 when `alias` is already used by a live account of the user for the toolkit.
+ * Throws 400 when `alias` is empty (or only whitespace) or already used by a live account of
+ * the user for the toolkit. Links and control-plane accounts share it, so both refuse the same.
  *
  * @example
  * assertAliasFree(project, 'u1', 'github', 'work');
  */
 export function assertAliasFree(project: ProjectState, userId: string, toolkit: string, alias: string | undefined): void {
   if (alias === undefined) return;
+  if (alias.trim() === '') throw badRequest('Alias must not be empty', ['/body/alias: must not be empty']);
   const clash = [...project.connectedAccounts.values()].find(
     (a) => a.user_id === userId && a.toolkit === toolkit && a.alias === alias && isLive(a),
   );
@@ -178,7 +180,6 @@ export function createLink(engine: Engine, ctx: CallContext, sessionId: string, 
     });
   }
   const alias = input.alias;
-  if (alias !== undefined && alias.trim() === '') throw badRequest('Alias must not be empty', ['/body/alias: must not be empty']);
   assertAliasFree(project, session.user_id, slug, alias);
   const cap = accountCap(session.config);
   const active = countLiveAccounts(project, session.user_id, slug, accountType);

@@ -233,6 +233,21 @@ describe.each(Object.entries(targets))('connections (%s)', (_name, makeTarget) =
     expect((await controlAccount({ user_id: 'alice', toolkit: 'github', alias: 'work' })).status).toBe(400);
   });
 
+  it('empty aliases are 400 on links and on control-plane accounts alike', async () => {
+    const sid = await session();
+    for (const alias of ['', '   ']) {
+      const viaLink = await link(sid, { toolkit: 'github', alias });
+      const viaControl = await controlAccount({ user_id: 'alice', toolkit: 'github', alias });
+      for (const res of [viaLink, viaControl]) {
+        expect(res.status, JSON.stringify(alias)).toBe(400);
+        expect(res.body.error.message).toBe('Alias must not be empty');
+        expect(res.body.error.errors).toEqual(['/body/alias: must not be empty']);
+      }
+    }
+    const state = (await (await target.fetch(`${target.baseUrl}/_mock/state`, { headers: { 'x-api-key': 'test-key' } })).json()) as any;
+    expect(state.project.connected_accounts).toEqual([]);
+  });
+
   it('account cap: without multi_account a second ACTIVE account is refused; with it, up to max_accounts_per_toolkit', async () => {
     await controlAccount({ user_id: 'alice', toolkit: 'github' });
     const single = await session();
