@@ -10,6 +10,7 @@ import { approveLink, denyLink, type LinkOutcome, openLink } from '../engine/lin
 import type { MockRoute } from './handlers/types.js';
 import { html, htmlResponse, layout } from './html-page.js';
 
+const LINK_PREFIX = '/link/';
 const LINK_PATH = /^\/link\/([A-Za-z0-9_-]{1,128})\/?$/;
 const MAX_FORM_BYTES = 4096;
 
@@ -107,9 +108,11 @@ function outcomePage(outcome: LinkOutcome, approved: boolean): Response {
 async function complete(engine: Engine, request: Request, token: string): Promise<Response> {
   const form = await readForm(request);
   if (form instanceof Response) return form;
-  const action = form.get('action');
+  const actions = form.getAll('action');
+  const action = actions.length === 1 ? actions[0] : undefined;
+  // Exactly one answer: `action=approve&action=deny` says both, so it says neither.
   if (action !== 'approve' && action !== 'deny') {
-    return errorPage(400, 'Choose Approve or Deny', 'The form must carry action=approve or action=deny.');
+    return errorPage(400, 'Choose Approve or Deny', 'The form must carry exactly one action: action=approve or action=deny.');
   }
   const approved = action === 'approve';
   return outcomePage(approved ? approveLink(engine, token) : denyLink(engine, token), approved);
@@ -122,8 +125,11 @@ async function complete(engine: Engine, request: Request, token: string): Promis
  * mockRoutes.push(connectPageRoute);
  */
 export const connectPageRoute: MockRoute = async (request, url, engine) => {
+  if (!url.pathname.startsWith(LINK_PREFIX)) return undefined;
   const match = LINK_PATH.exec(url.pathname);
-  if (!match) return undefined;
+  // Everything under /link/ is a page a person opened: a malformed token gets the HTML 404
+  // page, not the API's JSON one.
+  if (!match) return errorPage(404, ERROR_TITLES.LINK_INVALID!, 'This connection link does not exist. Ask the application for a new link.');
   const token = match[1]!;
   try {
     switch (request.method.toUpperCase()) {

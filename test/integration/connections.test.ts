@@ -192,6 +192,31 @@ describe.each(Object.entries(targets))('connections (%s)', (_name, makeTarget) =
     expect(await done.text()).toContain('Account connected');
   });
 
+  it('Connect page: a form with both actions is a 400 page and leaves the link open', async () => {
+    const sid = await session();
+    const res = await link(sid, { toolkit: 'github', callback_url: 'https://app.example.com/cb' });
+    for (const body of ['action=approve&action=deny', 'action=approve&action=approve', 'action=deny&action=approve']) {
+      const both = await page(res.body.redirect_url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+      expect(both.status, body).toBe(400);
+      expect(both.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(both.headers.get('location')).toBeNull();
+      expect(await both.text()).toContain('exactly one action');
+    }
+    expect((await account(res.body.connected_account_id)).body.status).toBe('INITIATED');
+    expect((await submit(res.body.redirect_url, 'approve')).status).toBe(303);
+  });
+
+  it.each(['/link/%3Cscript%3E', '/link/lt_x/y', '/link/', '/link/a.b', `/link/${'x'.repeat(200)}`])('Connect page: %s is the HTML 404 page, not the API\'s JSON', async (path) => {
+    for (const init of [{}, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'action=approve' }]) {
+      const res = await page(`${target.baseUrl}${path}`, init);
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      const text = await res.text();
+      expect(text).toContain('<title>Link not found</title>');
+      expect(text).not.toContain('<script>');
+    }
+  });
+
   it('Connect page: unknown token 404, expired token 410 (account EXPIRED), HTML escaped', async () => {
     const missing = await page(`${target.baseUrl}/link/lt_doesnotexist`);
     expect(missing.status).toBe(404);
