@@ -1,6 +1,7 @@
 /**
  * The presigned file URLs the mock hands out (`/_mock/files/<session>/<mount>/<path>?…`):
- * PUT stores the bytes, GET returns them with their content type. Plain HTTP, no API key:
+ * PUT stores the bytes, GET returns them with their content type, as an inert attachment
+ * (nosniff, a sandboxing CSP, Content-Disposition). Plain HTTP, no API key:
  * the signature is the credential (403 when wrong or expired, in the API's error envelope).
  */
 import type { Engine } from '../engine/engine.js';
@@ -38,6 +39,27 @@ function parseTransfer(url: URL, method: 'GET' | 'PUT'): TransferRequest {
     ...(contentType !== null ? { contentType } : {}),
   };
   return { target, signature };
+}
+
+/** RFC 8187 `ext-value` text: percent-encoded UTF-8, with the few characters encodeURIComponent keeps but the grammar does not. */
+const rfc8187 = (text: string) => encodeURIComponent(text).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+/**
+ * Headers that keep an uploaded file inert when a browser opens its download URL. The file is
+ * served from the mock's own origin (the Connect pages' origin) with the content type it was
+ * uploaded with, so an uploaded `text/html` must not run: no sniffing, a sandboxing CSP, and
+ * a download instead of a rendered page. The bytes and the stored content type stay as they are.
+ *
+ * @example
+ * inertDownloadHeaders('reports/q1 €.csv')['content-disposition']; // "attachment; filename*=UTF-8''q1%20%E2%82%AC.csv"
+ */
+export function inertDownloadHeaders(path: string): Record<string, string> {
+  const name = path.split('/').pop() || 'download';
+  return {
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': "default-src 'none'; sandbox",
+    'content-disposition': `attachment; filename*=UTF-8''${rfc8187(name)}`,
+  };
 }
 
 /** Bytes read and dropped after a 413, so the sender finishes its upload and sees the answer. */
@@ -110,13 +132,15 @@ export async function serveFileTransfer(request: Request, url: URL, engine: Engi
     return new Response(null, { status: 200, headers: { 'x-request-id': requestId, 'content-length': '0', etag: `"${file.bytes.byteLength}-${file.last_modified}"` } });
   }
   if (method === 'GET' || method === 'HEAD') {
-    const file = getSignedFile(engine, parseTransfer(url, 'GET'));
+    const transfer = parseTransfer(url, 'GET');
+    const file = getSignedFile(engine, transfer);
     const headers = {
       'content-type': file.content_type,
       'content-length': String(file.bytes.byteLength),
       'last-modified': new Date(file.last_modified).toUTCString(),
       'cache-control': 'no-store',
       'x-request-id': requestId,
+      ...inertDownloadHeaders(transfer.target.path),
     };
     return new Response(method === 'HEAD' ? null : file.bytes, { status: 200, headers });
   }

@@ -54,6 +54,21 @@ describe.each(Object.entries(targets))('mounts and files (%s)', (_name, makeTarg
     expect(new Uint8Array(await got.arrayBuffer())).toEqual(bytes);
   });
 
+  it('serves an uploaded text/html as an inert attachment: nosniff, sandbox CSP, Content-Disposition; same bytes and type', async () => {
+    const html = '<!doctype html><script>alert(document.cookie)</script>';
+    await upload("pages/it's (1) ü.html", html, 'text/html');
+    const down = await downloadUrl({ mount_relative_path: "pages/it's (1) ü.html" });
+    for (const method of ['GET', 'HEAD']) {
+      const got = await target.fetch(local(down.body.download_url), { method });
+      expect(got.status).toBe(200);
+      expect(got.headers.get('content-type')).toBe('text/html');
+      expect(got.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(got.headers.get('content-security-policy')).toBe("default-src 'none'; sandbox");
+      expect(got.headers.get('content-disposition')).toBe("attachment; filename*=UTF-8''it%27s%20%281%29%20%C3%BC.html");
+      expect(await got.text()).toBe(method === 'GET' ? html : '');
+    }
+  });
+
   it('stores the upload URL mimetype when the PUT carries no content type', async () => {
     const res = await uploadUrl({ mount_relative_path: 'notes.csv', mimetype: 'text/csv' });
     // A Blob body without a type makes fetch send no content-type header.
