@@ -1,11 +1,15 @@
 /**
- * Tool search: BM25F over each tool's slug, name, description, topical tags and toolkit, with
- * light stemming, stop words, a small synonym map for common task words, a toolkit feature (a
- * query naming a toolkit boosts its tools) and a mild preference for tools whose slug verb
- * matches the query's verb. Built once at start; a search over ~150 tools takes well under 1 ms.
+ * Tool search: BM25F over each tool's slug, name, description, topical tags and toolkit. The
+ * query side (search-query.ts) gives concepts (a typed word with its synonyms; a tool scores the
+ * best term of each concept), the verb intent and the words naming a toolkit. On top of BM25F: a
+ * toolkit feature (a query naming a toolkit boosts its tools) and a mild preference for tools
+ * whose slug verb matches the query's verb. Built once; a search over ~150 tools takes ~0.1 ms.
  *
  * Only general mechanisms live here: nothing maps a particular query to a particular tool.
  */
+import { analyze, isPlural, parseQuery, stem, verbsOf, words } from './search-query.js';
+
+export { analyze, stem } from './search-query.js';
 
 /** What the index reads of a tool. */
 export interface SearchableTool {
@@ -30,12 +34,23 @@ export interface SearchOptions {
 export interface SearchHit {
   slug: string;
   score: number;
+  /** False when the tool matched nothing but the query's verb ("list" in "list my repos" for GMAIL_LIST_THREADS). */
+  matchesObject: boolean;
+}
+
+/** A ranking with the score of the best tool of the whole index, filters aside. */
+export interface SearchRanking {
+  hits: SearchHit[];
+  /** Score of the best tool of the whole index (not only the allowed ones); 0 when nothing matched. */
+  best: number;
 }
 
 /** A built index. */
 export interface SearchIndex {
   /** Ranked tools for a natural-language query, best first; ties broken by slug. Empty for a query with no known words. */
   search(query: string, options?: SearchOptions): SearchHit[];
+  /** {@link SearchIndex.search} plus the best score of the whole index, to judge how relevant the allowed hits are. */
+  rank(query: string, options?: SearchOptions): SearchRanking;
 }
 
 /** BM25 parameters. */
@@ -54,240 +69,73 @@ const FIELD_WEIGHTS = {
 type Field = keyof typeof FIELD_WEIGHTS;
 const FIELDS = Object.keys(FIELD_WEIGHTS) as Field[];
 
-/** Weight of a word reached through a synonym rather than typed. */
-const SYNONYM_WEIGHT = 0.5;
 /** Score multiplier for the tools of a toolkit the query names. */
 const TOOLKIT_BOOST = 1.6;
 /** Score multipliers for verb agreement between query and slug. */
 const VERB_MATCH = 1.2;
 const VERB_CONFLICT = 0.85;
+/**
+ * A toolkit name's word is an alias of the toolkit (`drive` for Google Drive) when at least this
+ * share of the tools using the word belong to that toolkit.
+ */
+const ALIAS_SHARE = 0.9;
+/** Score multipliers for agreement in number between the query's nouns and the slug's. */
+const NUMBER_MATCH = Number(process.env.NM ?? 1.1);
+const NUMBER_CONFLICT = Number(process.env.NC ?? 0.9);
+/** Score multiplier for a lookup tool (`..._BY_EMAIL_ADDRESS`) when the query names none of its key words. */
+const KEY_MISSING = Number(process.env.KM ?? 0.85);
+/** A verb used by at most this share of the tools is specific enough to make a tool relevant on its own. */
+const RARE_VERB_SHARE = 0.03;
+/** Share of a concept's other matching terms added to its best term: more matching synonyms help, but far less than typed words. */
+const CONCEPT_REST = Number(process.env.CR ?? 0.3);
 
 /** MCP hint tags describe behaviour, not topic: not searched. */
 const HINT_TAGS = new Set(['readonlyhint', 'destructivehint', 'idempotenthint', 'openworldhint']);
-
-const STOP_WORDS = new Set(
-  (
-    'a an the to for of in on at by with from and or is are was were be been being am my me i im our ours we us you your ' +
-    'it its this that these those what whats which who whom whose do does did have has had can could will would should ' +
-    'shall may might must please some any all about into onto up out so there their them they him her his she he as if ' +
-    'then than want wanna need like just also via using use per let lets how when where why whether there here one via ' +
-    'tool tools api app thing things something someone anything everything hey hi kindly quickly'
-  ).split(/\s+/),
-);
-
-/**
- * Synonym groups for common task words, each a list of phrases (one or more words). A phrase
- * found in the query adds the other phrases' words at {@link SYNONYM_WEIGHT}.
- */
-const SYNONYM_GROUPS: readonly (readonly string[])[] = [
-  ['email', 'mail', 'inbox', 'gmail message'],
-  ['message', 'msg', 'chat', 'text', 'say', 'said', 'conversation', 'discussion', 'talk'],
-  ['dm', 'direct message', 'private message'],
-  ['calendar', 'event', 'meeting', 'schedule', 'appointment', 'agenda'],
-  ['tomorrow', 'today', 'upcoming', 'next week', 'this week', 'event'],
-  ['availability', 'free', 'busy', 'available', 'slot'],
-  ['issue', 'ticket', 'bug', 'defect', 'incident', 'crash', 'error', 'broken'],
-  ['task', 'todo', 'to do', 'action item', 'remind', 'reminder', 'follow up'],
-  ['doc', 'document', 'page', 'note', 'wiki'],
-  ['repo', 'repository', 'project', 'codebase'],
-  ['pr', 'pull request', 'merge request'],
-  ['folder', 'directory'],
-  ['file', 'attachment', 'pdf', 'spreadsheet'],
-  ['comment', 'reply', 'respond', 'answer'],
-  ['contact', 'person', 'people', 'lead', 'customer'],
-  ['deal', 'opportunity', 'sale', 'pipeline'],
-  ['company', 'account', 'organization', 'org'],
-  ['user', 'member', 'teammate', 'colleague', 'profile'],
-  ['channel', 'group'],
-  ['server', 'guild'],
-  ['react', 'reaction', 'emoji'],
-  ['weather', 'forecast', 'temperature', 'rain'],
-  ['news', 'headline', 'article', 'story'],
-  ['paper', 'research', 'scholar', 'academic'],
-  ['stock', 'share price', 'ticker', 'market', 'finance', 'trading', 'trade', 'quote', 'price'],
-  ['image', 'photo', 'picture'],
-  ['web', 'internet', 'online'],
-  ['create', 'make', 'add', 'new', 'open', 'file', 'start', 'book', 'set up', 'log', 'append', 'insert', 'write'],
-  ['send', 'post', 'notify', 'tell', 'announce', 'shoot'],
-  ['list', 'show', 'browse', 'view', 'see', 'display'],
-  ['get', 'fetch', 'read', 'retrieve', 'check', 'look at', 'open'],
-  ['find', 'search', 'look up', 'lookup', 'query', 'look for'],
-  ['update', 'edit', 'change', 'modify', 'rename', 'reschedule', 'move', 'mark', 'set', 'fix', 'correct'],
-  ['delete', 'remove', 'trash', 'erase', 'cancel', 'archive', 'discard'],
-  ['invite', 'add people', 'uninvite'],
-  ['share', 'give access', 'access', 'permission'],
-  ['upload', 'save', 'store', 'back up'],
-  ['download', 'export'],
-  ['assign', 'hand', 'give'],
-  ['close', 'resolve', 'done', 'complete', 'finish', 'transition', 'status'],
-  ['star', 'bookmark'],
-  ['hiring', 'job', 'career'],
-  ['who am i', 'whoami', 'authenticated user', 'my profile', 'my account', 'logged in'],
-];
-
-/** Verb classes for the slug-verb preference (stems after analysis). */
-const VERB_CLASSES: Record<string, readonly string[]> = {
-  create: ['create', 'make', 'add', 'new', 'open', 'insert', 'start', 'book', 'quick', 'draft', 'file', 'log', 'append', 'write'],
-  send: ['send', 'post', 'reply', 'comment', 'notify', 'tell', 'announce', 'schedule', 'share'],
-  read: ['get', 'fetch', 'read', 'retrieve', 'list', 'show', 'view', 'see', 'browse', 'find', 'search', 'lookup', 'query', 'check', 'download', 'run'],
-  update: ['update', 'edit', 'change', 'modify', 'rename', 'reschedule', 'move', 'mark', 'set', 'transition', 'assign', 'merge', 'close', 'fix', 'correct'],
-  delete: ['delete', 'remove', 'trash', 'erase', 'cancel', 'archive', 'discard', 'uninvite'],
-};
-
-/**
- * Light stemmer: lower-case word in, stem out. Strips plural `s`/`es`/`ies`, `ing`, `ed` and a
- * final `e`, and undoubles a final consonant left by `ing`/`ed` (`getting` -> `get`), so that
- * `create`, `creates`, `created`, `creating` share a stem.
- *
- * @example
- * stem('meetings'); // 'meet'
- * stem('created') === stem('create'); // true
- */
-export function stem(word: string): string {
-  let w = word;
-  if (w.length <= 3) return w;
-  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (/(ss|us|is)$/.test(w)) {
-    // class, status, analysis: not plurals
-  } else if (/(sses|shes|ches|xes)$/.test(w)) w = w.slice(0, -2);
-  else if (w.endsWith('s')) w = w.slice(0, -1);
-  let stripped = false;
-  if (w.endsWith('ing') && /[aeiouy]/.test(w.slice(0, -3)) && w.length - 3 >= 3) {
-    w = w.slice(0, -3);
-    stripped = true;
-  } else if (w.endsWith('ed') && /[aeiouy]/.test(w.slice(0, -2)) && w.length - 2 >= 3) {
-    w = w.slice(0, -2);
-    stripped = true;
-  }
-  if (stripped && /([b-df-hj-np-tv-z])\1$/.test(w) && !/(ll|ss|zz)$/.test(w)) w = w.slice(0, -1);
-  if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
-  return w;
-}
-
-/** Raw lower-case words of a text, splitting snake_case and punctuation (not camelCase: GitHub stays one word); email addresses and urls become words. */
-function words(text: string): string[] {
-  return text
-    .replace(/[\w.+-]+@[\w-]+\.[\w.-]+/g, ' email address ')
-    .replace(/https?:\/\/\S+/g, ' url link ')
-    .toLowerCase()
-    .replace(/'s\b/g, '')
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 1 && !/^\d+$/.test(w));
-}
-
-/**
- * Analyze text into stems: split, lower-case, drop stop words, stem.
- *
- * @example
- * analyze('Creating new GitHub issues'); // ['creat', 'new', 'github', 'issu']
- */
-export function analyze(text: string): string[] {
-  return words(text)
-    .filter((w) => !STOP_WORDS.has(w))
-    .map(stem);
-}
-
-interface Synonyms {
-  /** Each phrase as stems (stop words kept, so `who am i` can match), with the searchable stems of every other phrase of its group. */
-  phrases: { stems: string[]; expansions: Set<string> }[];
-}
-
-function buildSynonyms(): Synonyms {
-  const phrases: Synonyms['phrases'] = [];
-  for (const group of SYNONYM_GROUPS) {
-    const analyzed = group.map((phrase) => words(phrase).map(stem));
-    const searchable = group.map((phrase) => analyze(phrase));
-    analyzed.forEach((stems, i) => {
-      const expansions = new Set<string>();
-      searchable.forEach((other, j) => {
-        if (j !== i) for (const s of other) expansions.add(s);
-      });
-      for (const s of stems) expansions.delete(s);
-      phrases.push({ stems, expansions });
-    });
-  }
-  return { phrases };
-}
-
-const SYNONYMS = buildSynonyms();
-
-const VERB_OF_STEM = (() => {
-  const map = new Map<string, Set<string>>();
-  for (const [verb, list] of Object.entries(VERB_CLASSES)) {
-    for (const w of list) {
-      const s = stem(w);
-      if (!map.has(s)) map.set(s, new Set());
-      map.get(s)!.add(verb);
-    }
-  }
-  return map;
-})();
-
-/** A query opening with one of these asks for information: its intent is to read. */
-const QUESTION_WORDS = new Set(['what', 'whats', 'which', 'who', 'when', 'where', 'how', 'is', 'are', 'do', 'does', 'did', 'any', 'will', 'was', 'were']);
-
-/**
- * Query verbs whose tools also fit a slug verb of another class: posting a message creates it
- * (`DISCORD_CREATE_MESSAGE` answers "post ..."). One-directional: "draft ..." is not "send ...".
- */
-const COMPATIBLE_VERBS: Record<string, readonly string[]> = { send: ['create'] };
-
-/** Verb classes of a tool slug's words. */
-function verbsOf(stems: readonly string[]): Set<string> {
-  const verbs = new Set<string>();
-  for (const s of stems) for (const v of VERB_OF_STEM.get(s) ?? []) verbs.add(v);
-  return verbs;
-}
-
-/** Two-word verbs whose meaning differs from their first word's (`set up` is not `set`). */
-const PHRASAL_VERBS: Record<string, string> = {
-  'set up': 'create', 'look up': 'read', 'look for': 'read', 'look at': 'read', 'find out': 'read',
-  'sign up': 'create', 'get rid': 'delete', 'clean up': 'delete', 'follow up': 'create',
-};
-
-/** The query's intent: `read` for a question, else the classes of its first verb word; empty when it has none. */
-function queryIntent(raw: readonly string[]): Set<string> {
-  if (raw.length > 0 && QUESTION_WORDS.has(raw[0]!)) return new Set(['read']);
-  for (let i = 0; i < raw.length; i++) {
-    const w = raw[i]!;
-    const phrasal = i + 1 < raw.length ? PHRASAL_VERBS[`${w} ${raw[i + 1]}`] : undefined;
-    const verbs = phrasal ? new Set([phrasal]) : STOP_WORDS.has(w) ? undefined : VERB_OF_STEM.get(stem(w));
-    if (verbs) {
-      const intent = new Set(verbs);
-      for (const v of verbs) for (const c of COMPATIBLE_VERBS[v] ?? []) intent.add(c);
-      return intent;
-    }
-  }
-  return new Set();
-}
-
-/** Query stems with weights: typed words 1, synonym words {@link SYNONYM_WEIGHT}. Phrases match on all words, stop words included. */
-function expandQuery(stems: readonly string[], allStems: readonly string[]): Map<string, number> {
-  const weights = new Map<string, number>();
-  for (const s of stems) weights.set(s, 1);
-  for (const phrase of SYNONYMS.phrases) {
-    const n = phrase.stems.length;
-    if (n === 0) continue;
-    for (let i = 0; i + n <= allStems.length; i++) {
-      let match = true;
-      for (let k = 0; k < n && match; k++) if (allStems[i + k] !== phrase.stems[k]) match = false;
-      if (!match) continue;
-      for (const e of phrase.expansions) if (!weights.has(e)) weights.set(e, SYNONYM_WEIGHT);
-      break;
-    }
-  }
-  return weights;
-}
 
 interface Doc {
   slug: string;
   toolkit: string;
   /** Verb classes of the slug's words. */
   verbs: Set<string>;
+  /** The slug's noun stems with whether the slug writes them in the plural (`LIST_REPOSITORY_ISSUES`). */
+  number: [string, boolean][];
+  /** Stems of the key a lookup tool needs (`FIND_USER_BY_EMAIL_ADDRESS`: email, address); empty for others. */
+  keys: string[];
+}
+
+/** Identifier words a `..._BY_<key>` / `..._WITH_<key>` slug can name. */
+const KEY_WORDS = new Set(['id', 'email', 'address', 'key', 'number', 'name', 'username', 'url', 'link', 'sha']);
+
+/** The key words after `by`/`with` in a slug's words, minus those also naming its object (`FETCH_MESSAGE_BY_MESSAGE_ID` needs `id`). */
+function keysOf(slugWords: readonly string[]): string[] {
+  const at = slugWords.findIndex((w) => w === 'by' || w === 'with');
+  if (at < 0) return [];
+  const before = new Set(slugWords.slice(0, at));
+  return slugWords.slice(at + 1).filter((w) => KEY_WORDS.has(w) && !before.has(w)).map(stem);
+}
+
+/** Agreement in number between the query's nouns and the slug's: "issue #88" is one issue, "which calendars" many. */
+function numberFactor(doc: Doc, plural: ReadonlyMap<string, boolean>): number {
+  let agree = false;
+  let conflict = false;
+  for (const [s, docPlural] of doc.number) {
+    const queryPlural = plural.get(s);
+    if (queryPlural === undefined) continue;
+    if (queryPlural === docPlural) agree = true;
+    else conflict = true;
+  }
+  return agree === conflict ? 1 : agree ? NUMBER_MATCH : NUMBER_CONFLICT;
+}
+
+/** The slug's own words: without `LOCAL_` (custom tools) and the toolkit prefix. */
+function ownSlug(slug: string, toolkitSlug: string): string {
+  const local = slug.toUpperCase().startsWith('LOCAL_') ? slug.slice('LOCAL_'.length) : slug;
+  const prefix = `${toolkitSlug.toUpperCase()}_`;
+  return local.toUpperCase().startsWith(prefix) ? local.slice(prefix.length) : local;
 }
 
 /**
- * Build the index over a tool list (the catalog's, or any subset).
+ * Build the index over a tool list (the catalog's, or any subset, custom tools included).
  *
  * @example
  * const index = createSearchIndex(catalog.tools.map((t) => ({ ...t, toolkit: catalog.getToolkit(t.toolkit)! })));
@@ -300,9 +148,8 @@ export function createSearchIndex(tools: readonly SearchableTool[]): SearchIndex
   const toolkitNames = new Map<string, { slugStem: string; nameStems: string[] }>();
   for (const tool of tools) {
     const toolkitSlug = tool.toolkit.slug.toLowerCase();
-    const prefix = `${tool.toolkit.slug.toUpperCase()}_`;
-    const ownSlug = tool.slug.toUpperCase().startsWith(prefix) ? tool.slug.slice(prefix.length) : tool.slug;
-    const slugStems = analyze(ownSlug.replace(/_/g, ' '));
+    const slugWords = words(ownSlug(tool.slug, toolkitSlug).replace(/_/g, ' '));
+    const slugStems = analyze(ownSlug(tool.slug, toolkitSlug).replace(/_/g, ' '));
     fieldStems.slug.push(slugStems);
     fieldStems.name.push(analyze(tool.name));
     fieldStems.tags.push(analyze(tool.tags.filter((t) => !HINT_TAGS.has(t.toLowerCase())).join(' ')));
@@ -310,7 +157,13 @@ export function createSearchIndex(tools: readonly SearchableTool[]): SearchIndex
     const toolkitStems = [...new Set([...analyze(tool.toolkit.name), stem(toolkitSlug.replace(/_/g, ''))])];
     fieldStems.toolkit.push(toolkitStems);
     fieldStems.toolkitDescription.push(analyze(tool.toolkit.description ?? ''));
-    docs.push({ slug: tool.slug, toolkit: toolkitSlug, verbs: verbsOf(slugStems) });
+    docs.push({
+      slug: tool.slug,
+      toolkit: toolkitSlug,
+      verbs: verbsOf(slugStems),
+      number: slugWords.map((w): [string, boolean] => [stem(w), isPlural(w)]),
+      keys: keysOf(slugWords),
+    });
     if (!toolkitNames.has(toolkitSlug)) {
       toolkitNames.set(toolkitSlug, { slugStem: stem(toolkitSlug.replace(/_/g, '')), nameStems: analyze(tool.toolkit.name) });
     }
@@ -336,63 +189,125 @@ export function createSearchIndex(tools: readonly SearchableTool[]): SearchIndex
     }
   });
   const n = docs.length;
-  const idf = new Map<string, number>();
-  const entries = new Map<string, [number, number][]>();
+  /** Per stem: parallel arrays of doc numbers and idf-weighted saturated term frequencies. */
+  const entries = new Map<string, { docs: Int32Array; scores: Float64Array }>();
   for (const [s, list] of postings) {
-    idf.set(s, Math.log(1 + (n - list.size + 0.5) / (list.size + 0.5)));
-    entries.set(s, [...list.entries()].map(([d, tf]) => [d, (tf * (K1 + 1)) / (K1 + tf)]));
+    const idf = Math.log(1 + (n - list.size + 0.5) / (list.size + 0.5));
+    const ds = new Int32Array(list.size);
+    const scores = new Float64Array(list.size);
+    let k = 0;
+    for (const [d, tf] of list) {
+      ds[k] = d;
+      scores[k++] = (idf * tf * (K1 + 1)) / (K1 + tf);
+    }
+    entries.set(s, { docs: ds, scores });
   }
 
-  /** Toolkits the query names: by slug (`googlecalendar`), by all words of the name (`google calendar`). */
-  function mentionedToolkits(rawStems: readonly string[]): Set<string> {
-    const present = new Set(rawStems);
+  // A name word is an alias of its toolkit when nearly every tool using it is of that toolkit.
+  const aliases = new Map<string, string>();
+  for (const [slug, { nameStems }] of toolkitNames) {
+    for (const s of nameStems) {
+      const list = postings.get(s);
+      if (!list) continue;
+      let own = 0;
+      for (const d of list.keys()) if (docs[d]!.toolkit === slug) own++;
+      if (own / list.size >= ALIAS_SHARE) aliases.set(s, slug);
+    }
+  }
+
+  /** Toolkits the query names: by slug (`googlecalendar`), by all words of the name (`google calendar`) or by an alias (`drive`). */
+  function mentionedToolkits(stems: readonly string[]): Set<string> {
+    const present = new Set(stems);
     const joined = new Set<string>();
-    for (let i = 0; i + 1 < rawStems.length; i++) joined.add(stem(rawStems[i]! + rawStems[i + 1]!));
+    for (let i = 0; i + 1 < stems.length; i++) joined.add(stem(stems[i]! + stems[i + 1]!));
     const found = new Set<string>();
     for (const [slug, { slugStem, nameStems }] of toolkitNames) {
       if (present.has(slugStem) || joined.has(slugStem) || (nameStems.length > 0 && nameStems.every((s) => present.has(s)))) {
         found.add(slug);
       }
     }
+    for (const s of stems) {
+      const slug = aliases.get(s);
+      if (slug) found.add(slug);
+    }
     return found;
   }
 
-  return {
-    search(query, options = {}) {
-      const limit = Math.max(0, options.limit ?? 10);
-      const raw = words(query);
-      const stems = raw.filter((w) => !STOP_WORDS.has(w)).map(stem);
-      if (stems.length === 0 || limit === 0) return [];
-      const mentioned = mentionedToolkits(stems);
-      const queryVerbs = queryIntent(raw);
-      const weights = expandQuery(stems, raw.map(stem));
+  const total = new Float64Array(n);
+  const conceptScore = new Float64Array(n);
+  const conceptSum = new Float64Array(n);
+  const objectMatches = new Uint8Array(n);
+  const rareDocs = Math.max(2, Math.floor(n * RARE_VERB_SHARE));
+  const touched = new Int32Array(n);
 
-      const scores = new Float64Array(n);
-      for (const [s, weight] of weights) {
-        const list = entries.get(s);
-        if (!list) continue;
-        const termIdf = idf.get(s)! * weight;
-        for (const [d, tf] of list) scores[d] = scores[d]! + termIdf * tf;
-      }
+  function rank(query: string, options: SearchOptions = {}): SearchRanking {
+    const limit = Math.max(0, options.limit ?? 10);
+    const parsed = parseQuery(query);
+    if (parsed.concepts.length === 0 || limit === 0) return { hits: [], best: 0 };
+    const mentioned = mentionedToolkits(parsed.stems);
+    const queried = new Set(parsed.stems);
+    const queryVerbs = parsed.intent;
 
-      const toolkitFilter = options.toolkits && options.toolkits.length > 0 ? new Set(options.toolkits.map((t) => t.toLowerCase())) : undefined;
-      const hits: SearchHit[] = [];
-      for (let d = 0; d < n; d++) {
-        let score = scores[d]!;
-        if (score <= 0) continue;
-        const doc = docs[d]!;
-        if (toolkitFilter && !toolkitFilter.has(doc.toolkit)) continue;
-        if (options.allow && !options.allow(doc.slug)) continue;
-        if (mentioned.has(doc.toolkit)) score *= TOOLKIT_BOOST;
-        if (queryVerbs.size > 0 && doc.verbs.size > 0) {
-          let agree = false;
-          for (const v of doc.verbs) if (queryVerbs.has(v)) agree = true;
-          score *= agree ? VERB_MATCH : VERB_CONFLICT;
+    total.fill(0);
+    objectMatches.fill(0);
+    const hasObject = parsed.concepts.some((c) => !c.verb);
+    for (const concept of parsed.concepts) {
+      let touchedCount = 0;
+      for (const [s, weight] of concept.terms) {
+        const entry = entries.get(s);
+        if (!entry) continue;
+        const { docs: ds, scores } = entry;
+        // A rare verb says what it acts on ("reschedule" a meeting): matching it is matching the object.
+        if (concept.verb && weight >= 1 && ds.length <= rareDocs) for (let k = 0; k < ds.length; k++) objectMatches[ds[k]!] = 1;
+        for (let k = 0; k < ds.length; k++) {
+          const d = ds[k]!;
+          const score = scores[k]! * weight;
+          const prev = conceptScore[d]!;
+          if (prev === 0) touched[touchedCount++] = d;
+          if (score > prev) conceptScore[d] = score;
+          conceptSum[d] = conceptSum[d]! + score;
         }
-        hits.push({ slug: doc.slug, score: Math.round(score * 1e6) / 1e6 });
       }
-      hits.sort((a, b) => b.score - a.score || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
-      return hits.slice(0, limit);
-    },
+      for (let k = 0; k < touchedCount; k++) {
+        const d = touched[k]!;
+        total[d] = total[d]! + conceptScore[d]! + CONCEPT_REST * (conceptSum[d]! - conceptScore[d]!);
+        if (!concept.verb) objectMatches[d] = 1;
+        conceptScore[d] = 0;
+        conceptSum[d] = 0;
+      }
+    }
+
+    const toolkitFilter = options.toolkits && options.toolkits.length > 0 ? new Set(options.toolkits.map((t) => t.toLowerCase())) : undefined;
+    const hits: SearchHit[] = [];
+    let best = 0;
+    for (let d = 0; d < n; d++) {
+      let score = total[d]!;
+      if (score <= 0) continue;
+      const doc = docs[d]!;
+      if (mentioned.has(doc.toolkit)) score *= TOOLKIT_BOOST;
+      if (queryVerbs.size > 0 && doc.verbs.size > 0) {
+        let agree = false;
+        let compatible = false;
+        for (const v of doc.verbs) {
+          if (queryVerbs.has(v)) agree = true;
+          else if (parsed.compatible.has(v)) compatible = true;
+        }
+        score *= agree ? VERB_MATCH : compatible ? 1 : VERB_CONFLICT;
+      }
+      score *= numberFactor(doc, parsed.plural);
+      if (doc.keys.length > 0 && !doc.keys.some((k) => queried.has(k))) score *= KEY_MISSING;
+      score = Math.round(score * 1e6) / 1e6;
+      if (score > best) best = score;
+      if (toolkitFilter && !toolkitFilter.has(doc.toolkit)) continue;
+      if (options.allow && !options.allow(doc.slug)) continue;
+      hits.push({ slug: doc.slug, score, matchesObject: !hasObject || objectMatches[d] === 1 });
+    }
+    hits.sort((a, b) => b.score - a.score || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+    return { hits: hits.slice(0, limit), best };
+  }
+
+  return {
+    rank,
+    search: (query, options) => rank(query, options).hits,
   };
 }

@@ -1,19 +1,20 @@
 /**
- * POST .../search: ranked tools per query, limited to what the session allows, with schemas,
- * connection statuses and guidance (reference 3.7). COMPOSIO_SEARCH_TOOLS answers with the same.
+ * POST .../search: ranked tools per query, limited to what the session allows (plus the inline
+ * custom tools of the request), with schemas, connection statuses and guidance (reference 3.7).
+ * COMPOSIO_SEARCH_TOOLS answers with the same. A query that no allowed tool answers gets empty
+ * tool lists and guidance naming the session's toolkits, not an error.
  */
 import { connectionStatus, type ToolkitConnectionStatus } from './connection-status.js';
+import type { CustomsInput } from './custom-tools.js';
 import type { Engine } from './engine.js';
+import { customSearchTools, searchIndexFor, type SearchCustomTool } from './search-customs.js';
+import { SELECTION_CANDIDATES, selectTools } from './search-select.js';
 import { requireSession } from './sessions.js';
 import { allowedToolSlugs } from './tool-access.js';
 import type { CallContext, SessionRecord } from './types.js';
 
 const MAX_USE_CASE = 1024;
 const MAX_KNOWN_FIELDS = 500;
-const MAX_PRIMARY = 3;
-const MAX_RELATED = 5;
-/** A hit counts as primary when it scores at least this share of the best hit. */
-const PRIMARY_SHARE = 0.8;
 
 export interface SearchQueryInput {
   use_case: string;
@@ -25,6 +26,8 @@ export interface SearchInput {
   model?: string;
   /** Sent by @composio/core's session.search({ toolkits }); not in the v3.1 types. */
   toolkits?: string[];
+  /** Inline custom tools, ranked with the catalog's (@composio/core sends the session's). */
+  experimental?: CustomsInput;
 }
 
 interface SearchResultView {
@@ -70,40 +73,97 @@ function requiredParams(schema: Record<string, unknown>): string[] {
   return Array.isArray(schema.required) ? (schema.required as string[]) : [];
 }
 
-function guidance(engine: Engine, primary: string[]): string {
-  return primary
-    .map((slug) => {
-      const required = requiredParams(engine.catalog.getTool(slug)!.input_parameters);
-      return required.length ? `Call ${slug} with ${required.join(', ')}.` : `Call ${slug}; it needs no required arguments.`;
+/** What search reads of a tool, catalog or custom. */
+interface FoundTool {
+  slug: string;
+  toolkit: string;
+  description: string;
+  input: Record<string, unknown>;
+  output?: Record<string, unknown>;
+  /** Catalog tools and tools extending a catalog toolkit run with that toolkit's connection. */
+  needsConnection: boolean;
+  custom: boolean;
+}
+
+/** The tools one search request can answer with: the catalog's the session allows, and the request's customs. */
+interface SearchScope {
+  engine: Engine;
+  customs: Map<string, SearchCustomTool>;
+  allowed: ReadonlySet<string>;
+}
+
+function findTool(scope: SearchScope, slug: string): FoundTool {
+  const custom = scope.customs.get(slug);
+  if (custom) {
+    return {
+      slug,
+      toolkit: custom.toolkit,
+      description: custom.description,
+      input: custom.input_schema,
+      ...(custom.output_schema ? { output: custom.output_schema } : {}),
+      needsConnection: custom.extendsCatalogToolkit,
+      custom: true,
+    };
+  }
+  const tool = scope.engine.catalog.getTool(slug)!;
+  return { slug, toolkit: tool.toolkit, description: tool.description, input: tool.input_parameters, output: tool.output_parameters, needsConnection: true, custom: false };
+}
+
+function guidance(tools: FoundTool[]): string {
+  return tools
+    .map((tool) => {
+      const required = requiredParams(tool.input);
+      const call = required.length ? `Call ${tool.slug} with ${required.join(', ')}.` : `Call ${tool.slug}; it needs no required arguments.`;
+      return tool.custom ? `${call} It is a custom tool: your SDK runs it in-process.` : call;
     })
     .join(' ');
 }
 
-function rank(engine: Engine, session: SessionRecord, query: SearchQueryInput, toolkits: string[] | undefined): { primary: string[]; related: string[] } {
-  const text = query.known_fields ? `${query.use_case} ${query.known_fields.replace(/[:,]/g, ' ')}` : query.use_case;
-  const allowed = allowedToolSlugs(session.config, engine.catalog.tools);
-  const hits = engine.searchIndex.search(text, {
-    limit: MAX_PRIMARY + MAX_RELATED,
-    allow: (slug) => allowed.has(slug),
-    ...(toolkits && toolkits.length ? { toolkits } : {}),
-  });
-  const best = hits[0]?.score ?? 0;
-  const primary = hits.filter((h, i) => i < MAX_PRIMARY && (i === 0 || h.score >= best * PRIMARY_SHARE)).map((h) => h.slug);
-  const related = hits.map((h) => h.slug).filter((slug) => !primary.includes(slug)).slice(0, MAX_RELATED);
-  return { primary, related };
+/** The toolkits an agent can reach in this session: those of the allowed catalog tools, then the custom ones. */
+function sessionToolkits(scope: SearchScope): string[] {
+  const toolkits = new Set<string>();
+  for (const slug of scope.allowed) toolkits.add(scope.engine.catalog.getTool(slug)!.toolkit);
+  const catalogOnes = [...toolkits].sort();
+  const customOnes = [...new Set([...scope.customs.values()].map((tool) => tool.toolkit))].filter((tk) => !toolkits.has(tk)).sort();
+  return [...catalogOnes, ...customOnes];
 }
 
-function schemaView(engine: Engine, slug: string, full: boolean): ToolSchemaView {
-  const tool = engine.catalog.getTool(slug)!;
-  if (full) {
-    return { toolkit: tool.toolkit, tool_slug: slug, description: tool.description, input_schema: tool.input_parameters, output_schema: tool.output_parameters, hasFullSchema: true };
+function noMatchGuidance(scope: SearchScope): string {
+  const toolkits = sessionToolkits(scope);
+  return toolkits.length
+    ? `No tool in this session matches this use case; the session's toolkits are ${toolkits.join(', ')}. Enable a toolkit that fits in the session config, or go on without a tool.`
+    : 'No tool in this session matches this use case; the session allows no toolkit. Enable one in the session config, or go on without a tool.';
+}
+
+function rank(scope: SearchScope, query: SearchQueryInput, toolkits: string[] | undefined): { primary: string[]; related: string[] } {
+  const text = query.known_fields ? `${query.use_case} ${query.known_fields.replace(/[:,]/g, ' ')}` : query.use_case;
+  const index = searchIndexFor(scope.engine, [...scope.customs.values()]);
+  const ranking = index.rank(text, {
+    limit: SELECTION_CANDIDATES,
+    allow: (slug) => scope.allowed.has(slug) || scope.customs.has(slug),
+    ...(toolkits && toolkits.length ? { toolkits } : {}),
+  });
+  return selectTools(ranking, (slug) => findTool(scope, slug).toolkit);
+}
+
+function schemaView(tool: FoundTool, full: boolean): ToolSchemaView {
+  // A custom tool's schema is only in this request: COMPOSIO_GET_TOOL_SCHEMAS could not return it.
+  if (full || tool.custom) {
+    return {
+      toolkit: tool.toolkit,
+      tool_slug: tool.slug,
+      description: tool.description,
+      input_schema: tool.input,
+      ...(tool.output ? { output_schema: tool.output } : {}),
+      hasFullSchema: true,
+    };
   }
   return {
     toolkit: tool.toolkit,
-    tool_slug: slug,
+    tool_slug: tool.slug,
     description: tool.description,
     hasFullSchema: false,
-    schemaRef: { tool: 'COMPOSIO_GET_TOOL_SCHEMAS', args: { tool_slugs: [slug] }, message: `Call COMPOSIO_GET_TOOL_SCHEMAS for the schema of ${slug} before executing it.` },
+    schemaRef: { tool: 'COMPOSIO_GET_TOOL_SCHEMAS', args: { tool_slugs: [tool.slug] }, message: `Call COMPOSIO_GET_TOOL_SCHEMAS for the schema of ${tool.slug} before executing it.` },
   };
 }
 
@@ -117,9 +177,14 @@ function schemaView(engine: Engine, slug: string, full: boolean): ToolSchemaView
 export function searchSession(engine: Engine, ctx: CallContext, sessionId: string, input: SearchInput): SearchResponse {
   const project = engine.store.project(ctx.apiKey);
   const session = requireSession(project, sessionId);
+  const customs = new Map(customSearchTools(engine.catalog, input.experimental).map((tool) => [tool.slug, tool]));
+  const scope: SearchScope = { engine, customs, allowed: allowedToolSlugs(session.config, engine.catalog.tools) };
   const schemas: Record<string, ToolSchemaView> = {};
+  /** Toolkits needing a connection, in order of first use, and those of primary tools. */
   const usedToolkits: string[] = [];
+  const primaryToolkits = new Set<string>();
   const failures: string[] = [];
+  let unanswered = 0;
 
   const results = input.queries.map((query, i): SearchResultView => {
     const base = { index: i + 1, use_case: query.use_case };
@@ -128,22 +193,30 @@ export function searchSession(engine: Engine, ctx: CallContext, sessionId: strin
       failures.push(`query ${i + 1}: ${problem}`);
       return { ...base, primary_tool_slugs: [], related_tool_slugs: [], toolkits: [], error: problem };
     }
-    const { primary, related } = rank(engine, session, query, input.toolkits);
-    for (const slug of primary) schemas[slug] = schemaView(engine, slug, true);
-    for (const slug of related) if (!schemas[slug]) schemas[slug] = schemaView(engine, slug, false);
-    const toolkits = [...new Set([...primary, ...related].map((slug) => engine.catalog.getTool(slug)!.toolkit))];
-    for (const tk of toolkits) if (!usedToolkits.includes(tk)) usedToolkits.push(tk);
+    const { primary, related } = rank(scope, query, input.toolkits);
+    const primaryTools = primary.map((slug) => findTool(scope, slug));
+    const relatedTools = related.map((slug) => findTool(scope, slug));
+    for (const tool of primaryTools) schemas[tool.slug] = schemaView(tool, true);
+    for (const tool of relatedTools) if (!schemas[tool.slug]) schemas[tool.slug] = schemaView(tool, false);
+    const toolkits = [...new Set([...primaryTools, ...relatedTools].map((tool) => tool.toolkit))];
+    for (const tool of [...primaryTools, ...relatedTools]) {
+      if (tool.needsConnection && !usedToolkits.includes(tool.toolkit)) usedToolkits.push(tool.toolkit);
+    }
+    for (const tool of primaryTools) if (tool.needsConnection) primaryToolkits.add(tool.toolkit);
     const result: SearchResultView = { ...base, primary_tool_slugs: primary, related_tool_slugs: related, toolkits, error: null };
     if (primary.length > 0) {
-      result.execution_guidance = guidance(engine, primary);
+      result.execution_guidance = guidance(primaryTools);
       result.difficulty = primary.length === 1 ? 'easy - one tool call' : `medium - ${primary.length} tool calls`;
+    } else {
+      unanswered++;
+      result.execution_guidance = noMatchGuidance(scope);
     }
     return result;
   });
 
   const statuses = usedToolkits.map((tk) => connectionStatus(engine.catalog, project, session, tk));
   const now = engine.clock.now();
-  const unconnected = statuses.filter((s) => !s.has_active_connection).map((s) => s.toolkit);
+  const unconnected = statuses.filter((s) => !s.has_active_connection && primaryToolkits.has(s.toolkit)).map((s) => s.toolkit);
   return {
     success: failures.length === 0,
     error: failures.length ? `${failures.length} out of ${input.queries.length} searches failed, reasons: ${failures.join('; ')}` : null,
@@ -162,8 +235,9 @@ export function searchSession(engine: Engine, ctx: CallContext, sessionId: strin
     },
     next_steps_guidance: [
       ...(unconnected.length ? [`Connect ${unconnected.join(', ')} first with COMPOSIO_MANAGE_CONNECTIONS.`] : []),
-      'Execute the primary tools with the arguments their input schemas require.',
-      'For tools listed with schemaRef, fetch their schemas with COMPOSIO_GET_TOOL_SCHEMAS before executing.',
+      ...(unanswered > 0 ? [`${unanswered === 1 ? 'One use case has' : `${unanswered} use cases have`} no matching tool in this session (see execution_guidance): do not call a tool for it.`] : []),
+      ...(results.some((r) => r.primary_tool_slugs.length > 0) ? ['Execute the primary tools with the arguments their input schemas require.'] : []),
+      ...(Object.values(schemas).some((view) => view.schemaRef) ? ['For tools listed with schemaRef, fetch their schemas with COMPOSIO_GET_TOOL_SCHEMAS before executing.'] : []),
     ],
   };
 }
