@@ -3,6 +3,19 @@
  * checks passed or not.
  */
 
+/** A connected account a link of the suite started. */
+export interface CreatedAccount {
+  id: string;
+  toolkit: string;
+  userId: string;
+  /** The session whose link created it: removal runs through that session's meta tool. */
+  sessionId: string;
+  /** The session's `tool_router_tools` lists COMPOSIO_MANAGE_CONNECTIONS (its remove action). */
+  manageConnections: boolean;
+  /** As far as the suite knows: INITIATED until a check completes the link. */
+  status: string;
+}
+
 export interface CreatedFile {
   sessionId: string;
   mountId: string;
@@ -20,8 +33,11 @@ export interface CreatedFile {
 export class Resources {
   private readonly sessions = new Map<string, { deleted: boolean }>();
   private readonly files: CreatedFile[] = [];
-  /** Connected accounts started by links: the Tool Router API has no call to remove them. */
-  readonly accounts: { id: string; toolkit: string; userId: string }[] = [];
+  /**
+   * Connected accounts started by links. The Tool Router API has no call to delete one; the
+   * cleanup removes them through COMPOSIO_MANAGE_CONNECTIONS when it can.
+   */
+  readonly accounts: CreatedAccount[] = [];
 
   addSession(id: string): void {
     if (!this.sessions.has(id)) this.sessions.set(id, { deleted: false });

@@ -1,7 +1,7 @@
 /**
  * `runContractSuite(options)`: detect the target, run every selected flow, then clean up what
- * the run created (always, even after failures or an interrupt), and return the report with
- * every string redacted.
+ * the run created (always, even after failures or an interrupt: files, connected accounts where
+ * the target allows it, sessions), and return the report with every string redacted.
  */
 import { randomBytes } from 'node:crypto';
 import type { SuiteRuntime } from './check-context.js';
@@ -9,6 +9,7 @@ import { contractFlows } from './flows/index.js';
 import { buildUrl } from './check-context.js';
 import { HttpClient, TransportError } from './http-client.js';
 import { createRedactor, redactDeep } from './redact.js';
+import { removeAccounts } from './remove-accounts.js';
 import { Resources } from './resources.js';
 import { runFlow, selectedCount } from './run-flow.js';
 import { operation } from './spec-expectations.js';
@@ -41,7 +42,7 @@ function normaliseBaseUrl(baseUrl: string): string {
 }
 
 async function cleanUp(runtime: SuiteRuntime, http: HttpClient, warn: (message: string) => void): Promise<CleanupSummary> {
-  const summary: CleanupSummary = { sessionsDeleted: 0, filesDeleted: 0, leftovers: [] };
+  const summary: CleanupSummary = { sessionsDeleted: 0, filesDeleted: 0, accountsRemoved: 0, leftovers: [] };
   const headers = { 'x-api-key': runtime.apiKey, accept: 'application/json' };
   const attempt = async (what: string, operationId: string, params: Record<string, string>, body?: unknown): Promise<number | undefined> => {
     const op = operation(operationId);
@@ -63,17 +64,12 @@ async function cleanUp(runtime: SuiteRuntime, http: HttpClient, warn: (message: 
     if (status === 200) summary.filesDeleted += 1;
     else summary.leftovers.push(`file ${file.mountId}/${file.path} of session ${file.sessionId}`);
   }
+  // Accounts first: their removal runs through the sessions deleted next.
+  await removeAccounts(runtime, http, summary, warn);
   for (const id of runtime.resources.liveSessions()) {
     const status = await attempt(`deleting session ${id}`, 'deleteSession', { session_id: id });
     if (status === 200) summary.sessionsDeleted += 1;
     else if (status !== 404) summary.leftovers.push(`session ${id}`);
-  }
-  if (runtime.target.kind !== 'composio-mock') {
-    for (const account of runtime.resources.accounts) {
-      const note = `connected account ${account.id} (${account.toolkit}, INITIATED) of user ${account.userId}: the Tool Router API has no call to delete it`;
-      summary.leftovers.push(note);
-      warn(`cleanup: left ${note}`);
-    }
   }
   return summary;
 }
@@ -132,7 +128,7 @@ export async function runContractSuite(options: ContractSuiteOptions): Promise<C
   };
 
   let target: TargetInfo = { baseUrl, kind: 'remote' };
-  let cleanup: CleanupSummary = { sessionsDeleted: 0, filesDeleted: 0, leftovers: [] };
+  let cleanup: CleanupSummary = { sessionsDeleted: 0, filesDeleted: 0, accountsRemoved: 0, leftovers: [] };
   try {
     target = await detectTarget(http, baseUrl);
   } catch (error) {

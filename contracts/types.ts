@@ -91,6 +91,8 @@ export interface SuiteWarning {
 export interface CleanupSummary {
   sessionsDeleted: number;
   filesDeleted: number;
+  /** Connected accounts removed through COMPOSIO_MANAGE_CONNECTIONS (`--allow-writes` only). */
+  accountsRemoved: number;
   /** Things the suite created but could not remove (reported as warnings too). */
   leftovers: string[];
 }

@@ -24,8 +24,9 @@ Options:
   --output <file>      Write JUnit XML to <file> (with any reporter; progress stays on the console);
                        missing folders are created; an unwritable path exits 2 before any check
   --grep <pattern>     Run only checks whose "<group> › <name>" matches (case-insensitive regex)
-  --allow-writes       Also run write side effects: the files round trip and, against
-                       composio-mock, completing a link on its Connect page
+  --allow-writes       Also run write side effects: the files round trip, removing the link's
+                       connected account in the cleanup (COMPOSIO_MANAGE_CONNECTIONS) and,
+                       against composio-mock, completing a link on its Connect page
   --timeout <ms>       Bound of every request (default ${DEFAULT_TIMEOUT_MS})
   --no-color           Plain output (also when NO_COLOR is set or the output is not a terminal)
   -h, --help           Show this help

@@ -9,6 +9,7 @@ import { walkPages } from './paginate.js';
 
 interface ConnectionsState {
   sessionId?: string;
+  routerTools?: string[];
   toolkits?: any[];
   toolkit?: string;
   link?: { redirect_url: string; connected_account_id: string };
@@ -35,13 +36,22 @@ export const connectionsFlow = defineFlow<ConnectionsState>({
     {
       name: LINK,
       async run(ctx, state) {
-        state.sessionId = (await ctx.createSession()).session_id;
+        const session = await ctx.createSession();
+        state.sessionId = session.session_id;
+        state.routerTools = Array.isArray(session.tool_router_tools) ? session.tool_router_tools : [];
         const candidates = await authToolkits(ctx, state);
         const toolkit = candidates.find((t) => t.slug === 'github') ?? candidates[0];
         if (!toolkit) return ctx.skip('no toolkit on this target needs a connection the user lacks');
         const res = await ctx.call('createLink', { params: { session_id: state.sessionId }, body: { toolkit: toolkit.slug, callback_url: CALLBACK } });
         const id = ctx.require<string>(res.body?.connected_account_id, 'no connected_account_id', res.exchange);
-        ctx.suite.resources.accounts.push({ id, toolkit: toolkit.slug, userId: ctx.userId });
+        ctx.suite.resources.accounts.push({
+          id,
+          toolkit: toolkit.slug,
+          userId: ctx.userId,
+          sessionId: state.sessionId,
+          manageConnections: (state.routerTools ?? []).includes('COMPOSIO_MANAGE_CONNECTIONS'),
+          status: 'INITIATED',
+        });
         const redirect: unknown = res.body?.redirect_url;
         ctx.expect(typeof redirect === 'string' && /^https?:\/\//.test(redirect), `redirect_url is an absolute http(s) URL, got ${JSON.stringify(redirect)}`, res.exchange, '/redirect_url');
         ctx.expect(typeof res.body?.link_token === 'string' && res.body.link_token.length > 0, 'link_token is a non-empty string', res.exchange, '/link_token');
@@ -79,6 +89,8 @@ export const connectionsFlow = defineFlow<ConnectionsState>({
         ctx.expectEqual(entry?.connected_account?.id, link.connected_account_id, 'the toolkits listing shows the connected account', listed.exchange, '/items');
         ctx.expectEqual(entry?.connected_account?.status, 'ACTIVE', 'its status in the toolkits listing', listed.exchange, '/items');
         state.active = account.body?.status === 'ACTIVE';
+        const created = ctx.suite.resources.accounts.find((a) => a.id === link.connected_account_id);
+        if (created && typeof account.body?.status === 'string') created.status = account.body.status;
       },
     },
     {

@@ -47,8 +47,9 @@ export function consoleSummary(report: ContractReport, color = false): string {
     out.push('', paint(color, 1, `Warnings (${loose.length}):`));
     for (const w of loose) out.push(`  ! ${w.message}`);
   }
-  const { sessionsDeleted, filesDeleted, leftovers } = report.cleanup;
-  out.push('', `Cleanup: deleted ${sessionsDeleted} session(s) and ${filesDeleted} file(s)${leftovers.length > 0 ? `; left ${leftovers.length} thing(s), see the warnings` : ''}.`);
+  const { sessionsDeleted, filesDeleted, accountsRemoved, leftovers } = report.cleanup;
+  const removed = accountsRemoved > 0 ? `, removed ${accountsRemoved} connected account(s)` : '';
+  out.push('', `Cleanup: deleted ${sessionsDeleted} session(s) and ${filesDeleted} file(s)${removed}${leftovers.length > 0 ? `; left ${leftovers.length} thing(s), see the warnings` : ''}.`);
   out.push(`Target: ${report.target.baseUrl} (${report.target.kind === 'composio-mock' ? `composio-mock ${report.target.version ?? ''}`.trim() : 'remote deployment'}), ${(report.durationMs / 1000).toFixed(1)} s`);
   out.push(summaryLine(report));
   return `${out.join('\n')}\n`;

@@ -96,7 +96,7 @@ describe('JUnit XML', () => {
       failed: 1,
       skipped: 0,
       warnings: [{ message: `cleanup: ${nasty}` }],
-      cleanup: { sessionsDeleted: 0, filesDeleted: 0, leftovers: [] },
+      cleanup: { sessionsDeleted: 0, filesDeleted: 0, accountsRemoved: 0, leftovers: [] },
       ok: false,
     };
     const xml = toJUnitXml(report);

@@ -44,6 +44,11 @@ describe('contract suite against the node server', () => {
     expectGreen(report);
     const live = [...(server.app.engine.store.peek(KEY)?.sessions.values() ?? [])].filter((s) => !s.deleted);
     expect(live).toEqual([]);
+    // The account the Connect page made ACTIVE was removed in the cleanup (MANAGE_CONNECTIONS).
+    expect(report.cleanup.accountsRemoved).toBeGreaterThanOrEqual(1);
+    const accounts = [...(server.app.engine.store.peek(KEY)?.connectedAccounts.values() ?? [])];
+    expect(accounts.length).toBeGreaterThanOrEqual(1);
+    expect(accounts.filter((a) => !a.is_disabled).map((a) => `${a.id} ${a.status}`)).toEqual([]);
   });
 });
 
