@@ -80,14 +80,14 @@ const VERB_CONFLICT = 0.85;
  */
 const ALIAS_SHARE = 0.9;
 /** Score multipliers for agreement in number between the query's nouns and the slug's. */
-const NUMBER_MATCH = Number(process.env.NM ?? 1.1);
-const NUMBER_CONFLICT = Number(process.env.NC ?? 0.9);
+const NUMBER_MATCH = 1.1;
+const NUMBER_CONFLICT = 0.9;
 /** Score multiplier for a lookup tool (`..._BY_EMAIL_ADDRESS`) when the query names none of its key words. */
-const KEY_MISSING = Number(process.env.KM ?? 0.85);
+const KEY_MISSING = 0.85;
 /** A verb used by at most this share of the tools is specific enough to make a tool relevant on its own. */
 const RARE_VERB_SHARE = 0.03;
 /** Share of a concept's other matching terms added to its best term: more matching synonyms help, but far less than typed words. */
-const CONCEPT_REST = Number(process.env.CR ?? 0.3);
+const CONCEPT_REST = 0.3;
 
 /** MCP hint tags describe behaviour, not topic: not searched. */
 const HINT_TAGS = new Set(['readonlyhint', 'destructivehint', 'idempotenthint', 'openworldhint']);

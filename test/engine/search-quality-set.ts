@@ -155,3 +155,48 @@ export const QA_REPORTED_SET: readonly SearchQualityCase[] = [
   { query: 'text my team', expected: ['SLACK_SEND_MESSAGE', 'DISCORD_CREATE_MESSAGE'] },
   { query: 'compare prices for noise cancelling headphones', expected: ['COMPOSIO_SEARCH_SHOPPING_SEARCH'] },
 ];
+
+/** A query and the toolkits a session allows. */
+export interface SearchScopeCase {
+  query: string;
+  toolkits: readonly string[];
+}
+
+/**
+ * Queries whose right toolkit the session does not allow: search must return no primary tool
+ * rather than the best of the unrelated ones.
+ */
+export const NO_MATCH_SET: readonly SearchScopeCase[] = [
+  { query: 'send an email to bob', toolkits: ['github'] },
+  { query: 'list my repos', toolkits: ['gmail', 'slack'] },
+  { query: "what's the weather in Paris", toolkits: ['github', 'slack'] },
+  { query: 'create a jira ticket for the login bug', toolkits: ['slack', 'gmail'] },
+  { query: 'schedule a meeting with alice tomorrow', toolkits: ['notion', 'linear'] },
+  { query: 'upload the pdf to google drive', toolkits: ['github'] },
+  { query: 'post a message in #general', toolkits: ['hubspot', 'salesforce'] },
+  { query: 'find research papers on transformers', toolkits: ['gmail'] },
+  { query: 'merge PR #42', toolkits: ['jira', 'asana'] },
+  { query: 'add a new lead in salesforce', toolkits: ['slack'] },
+  { query: 'find a customer in the CRM by email', toolkits: ['github'] },
+  { query: 'what is NVDA trading at', toolkits: ['github', 'gmail'] },
+  { query: 'star the composio repo', toolkits: ['slack', 'notion'] },
+  { query: 'react with a thumbs up to that message', toolkits: ['github'] },
+];
+
+/**
+ * The other side of {@link NO_MATCH_SET}: the best toolkit is not allowed but an allowed one
+ * does the job, so search must still answer with it.
+ */
+export const SUBSTITUTE_SET: readonly (SearchScopeCase & SearchQualityCase)[] = [
+  { query: 'create a task for the follow-up call', toolkits: ['salesforce'], expected: ['SALESFORCE_CREATE_TASK'] },
+  { query: 'file a ticket for the checkout bug', toolkits: ['github'], expected: ['GITHUB_CREATE_AN_ISSUE'] },
+  { query: 'send a message to the team', toolkits: ['discord'], expected: ['DISCORD_CREATE_MESSAGE'] },
+  { query: 'find a contact by email', toolkits: ['salesforce'], expected: ['SALESFORCE_SEARCH_CONTACTS'] },
+  { query: 'create a deal for Acme', toolkits: ['salesforce'], expected: ['SALESFORCE_CREATE_OPPORTUNITY'] },
+  { query: 'search for tickets assigned to me', toolkits: ['linear'], expected: ['LINEAR_LIST_LINEAR_ISSUES'] },
+  { query: 'write a new doc', toolkits: ['googledrive'], expected: ['GOOGLEDRIVE_CREATE_FILE_FROM_TEXT'] },
+  { query: 'add a comment on the ticket', toolkits: ['linear'], expected: ['LINEAR_CREATE_LINEAR_COMMENT'] },
+  { query: 'list my projects', toolkits: ['asana'], expected: ['ASANA_GET_MULTIPLE_PROJECTS'] },
+  { query: 'who am i', toolkits: ['discord'], expected: ['DISCORD_GET_MY_USER'] },
+  { query: 'send a message on discord', toolkits: ['slack'], expected: ['SLACK_SEND_MESSAGE'] },
+];
