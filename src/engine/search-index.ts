@@ -127,6 +127,20 @@ function numberFactor(doc: Doc, plural: ReadonlyMap<string, boolean>): number {
   return agree === conflict ? 1 : agree ? NUMBER_MATCH : NUMBER_CONFLICT;
 }
 
+/** Analyses of document texts, kept across index builds: an index with custom tools re-reads the whole catalog. */
+const analyzedTexts = new Map<string, string[]>();
+const MAX_ANALYZED_TEXTS = 4096;
+
+function analyzeDocText(text: string): string[] {
+  let stems = analyzedTexts.get(text);
+  if (!stems) {
+    if (analyzedTexts.size >= MAX_ANALYZED_TEXTS) analyzedTexts.clear();
+    stems = analyze(text);
+    analyzedTexts.set(text, stems);
+  }
+  return stems;
+}
+
 /** The slug's own words: without `LOCAL_` (custom tools) and the toolkit prefix. */
 function ownSlug(slug: string, toolkitSlug: string): string {
   const local = slug.toUpperCase().startsWith('LOCAL_') ? slug.slice('LOCAL_'.length) : slug;
@@ -151,12 +165,12 @@ export function createSearchIndex(tools: readonly SearchableTool[]): SearchIndex
     const slugWords = words(ownSlug(tool.slug, toolkitSlug).replace(/_/g, ' '));
     const slugStems = analyze(ownSlug(tool.slug, toolkitSlug).replace(/_/g, ' '));
     fieldStems.slug.push(slugStems);
-    fieldStems.name.push(analyze(tool.name));
-    fieldStems.tags.push(analyze(tool.tags.filter((t) => !HINT_TAGS.has(t.toLowerCase())).join(' ')));
-    fieldStems.description.push(analyze(tool.description));
-    const toolkitStems = [...new Set([...analyze(tool.toolkit.name), stem(toolkitSlug.replace(/_/g, ''))])];
+    fieldStems.name.push(analyzeDocText(tool.name));
+    fieldStems.tags.push(analyzeDocText(tool.tags.filter((t) => !HINT_TAGS.has(t.toLowerCase())).join(' ')));
+    fieldStems.description.push(analyzeDocText(tool.description));
+    const toolkitStems = [...new Set([...analyzeDocText(tool.toolkit.name), stem(toolkitSlug.replace(/_/g, ''))])];
     fieldStems.toolkit.push(toolkitStems);
-    fieldStems.toolkitDescription.push(analyze(tool.toolkit.description ?? ''));
+    fieldStems.toolkitDescription.push(analyzeDocText(tool.toolkit.description ?? ''));
     docs.push({
       slug: tool.slug,
       toolkit: toolkitSlug,
