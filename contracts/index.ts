@@ -15,7 +15,7 @@
  */
 export { runContractSuite, grepMatcher, DEFAULT_TIMEOUT_MS } from './run-suite.js';
 export { createConsoleReporter, consoleSummary, type ConsoleReporterOptions } from './reporters/console.js';
-export { toJUnitXml, escapeXml } from './reporters/junit.js';
+export { toJUnitXml, escapeXml, junitTimestamp, type JUnitOptions } from './reporters/junit.js';
 export { failureDetails, failureMessage, summaryLine, violationLine } from './reporters/format-failure.js';
 export { contractFlows } from './flows/index.js';
 export { checkId } from './flow.js';

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractCommand, type ContractIo } from '../../src/cli-contract.js';
 import { startServer, type RunningServer } from '../../src/server.js';
+import { junitViolations } from './support/junit-schema.js';
 import { parseXml } from './support/xml.js';
 
 const KEY = 'cli-secret-key-9a7e';
@@ -65,6 +66,7 @@ describe('composio-mock contract', () => {
     expect(await contractCommand(['--base-url', server.url, '--api-key', KEY, '--grep', '^sessions › (create|get)', '--reporter', 'junit', '--output', file], streams)).toBe(0);
     const root = parseXml(await readFile(file, 'utf8'));
     expect(root.attributes).toMatchObject({ tests: '2', failures: '0' });
+    expect(junitViolations(root)).toEqual([]);
     expect(out.stdout).toMatch(/^2 passed, 0 failed$/m);
     expect(out.stdout).toContain(`JUnit XML written to ${file}`);
   });
