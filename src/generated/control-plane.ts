@@ -37,6 +37,7 @@ export interface paths {
          * Reset state
          * @description Forgets all state of one project (when `api_key` is given) or of every project. The seed
          *     and the clock setting are kept, so the same requests afterwards produce the same answers.
+         *     When the mock accepts only some keys (`--api-key`), naming another key is 401.
          */
         post: operations["resetMock"];
         delete?: never;
@@ -382,7 +383,10 @@ export interface components {
                 "application/json": components["schemas"]["ErrorEnvelope"];
             };
         };
-        /** @description The `x-api-key` header is missing (or the key is not accepted by this mock). */
+        /**
+         * @description The `x-api-key` header is missing, or the mock was started with `--api-key` and this key
+         *     is not one of them (for `reset`, the `api_key` named in the body).
+         */
         Unauthorized: {
             headers: {
                 "x-request-id": components["headers"]["XRequestId"];
@@ -472,6 +476,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             500: components["responses"]["InternalError"];
         };
     };

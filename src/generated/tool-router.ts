@@ -555,7 +555,11 @@ export interface components {
              *     official SDK sends `true` unless told otherwise.
              */
             enable?: boolean | null;
-            /** @description Where the user lands after completing an auth flow. */
+            /**
+             * @description Where the user lands after completing an auth flow. The mock accepts only an absolute
+             *     http(s) URL (at most 2048 characters, no spaces or control characters); anything else
+             *     is 400.
+             */
             callback_url?: string;
             /** @description Expose COMPOSIO_WAIT_FOR_CONNECTIONS (off by default). */
             enable_wait_for_connections?: boolean | null;
@@ -788,7 +792,11 @@ export interface components {
             toolkit: string;
             /** @description Name for the account, unique per user and toolkit in the project. */
             alias?: string;
-            /** @description Where the user is sent after authenticating. */
+            /**
+             * @description Where the user is sent after authenticating, with `status` and `connected_account_id`
+             *     appended to its query. The mock accepts only an absolute http(s) URL (at most 2048
+             *     characters, no spaces or control characters); anything else is 400.
+             */
             callback_url?: string;
             experimental?: {
                 account_type?: components["schemas"]["AccountType"];
