@@ -5,7 +5,7 @@
  */
 
 /** Weight of a word reached through a synonym rather than typed. */
-export const SYNONYM_WEIGHT = 0.5;
+const SYNONYM_WEIGHT = 0.5;
 /** Weight of the words after a clause marker ("tell the team *that ...*"): the message, not the task. */
 const PAYLOAD_WEIGHT = 0.5;
 
@@ -202,7 +202,13 @@ export function words(text: string): string[] {
   return tokens(text).map((t) => t.word);
 }
 
-/** A plural noun (`issues`, `calendars`), as far as spelling tells. */
+/**
+ * A plural noun (`issues`, `calendars`), as far as spelling tells.
+ *
+ * @example
+ * isPlural('calendars'); // true
+ * isPlural('status'); // false
+ */
 export function isPlural(word: string): boolean {
   return word.length > 3 && word.endsWith('s') && !/(ss|us|is)$/.test(word) && !UNSTEMMED.has(word);
 }

@@ -8,9 +8,9 @@
 import type { SearchHit, SearchRanking } from './search-index.js';
 
 /** Below this score a hit matched only a stray common word. */
-export const ABSOLUTE_FLOOR = 2;
+const ABSOLUTE_FLOOR = 2;
 /** A hit is relevant when it scores at least this share of the best tool of the whole index. */
-export const RELATIVE_FLOOR = 0.5;
+const RELATIVE_FLOOR = 0.5;
 /** A hit counts as primary when it scores at least this share of the best allowed hit. */
 const PRIMARY_SHARE = 0.8;
 /** Related tools of the primary tools' toolkits score at least this share of the best allowed hit... */

@@ -11,7 +11,7 @@ import { customSearchTools, searchIndexFor, type SearchCustomTool } from './sear
 import { SELECTION_CANDIDATES, selectTools } from './search-select.js';
 import { requireSession } from './sessions.js';
 import { allowedToolSlugs } from './tool-access.js';
-import type { CallContext, SessionRecord } from './types.js';
+import type { CallContext } from './types.js';
 
 const MAX_USE_CASE = 1024;
 const MAX_KNOWN_FIELDS = 500;
