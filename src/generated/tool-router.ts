@@ -150,6 +150,11 @@ export interface paths {
          *     toolkit involved, the schemas of the matched tools, the current time and guidance for the
          *     agent. A failed query does not fail the request: `success` turns false and `error`
          *     summarises the failures.
+         *
+         *     The mock's choices: inline custom tools in `experimental` are ranked with the catalog
+         *     under their `LOCAL_…` slugs (invalid ones are 400, as on create); when no allowed tool is
+         *     relevant, the query's tool lists are empty, `error` stays null and `execution_guidance`
+         *     says the session exposes no matching tool.
          */
         post: operations["searchTools"];
         delete?: never;
