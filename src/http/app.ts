@@ -12,7 +12,8 @@ import { Engine } from '../engine/engine.js';
 import { ApiError } from '../engine/errors.js';
 import { configureConnections } from '../engine/links.js';
 import { Random } from '../engine/random.js';
-import { type Catalog, loadCatalog } from '../engine/catalog.js';
+import { type Catalog, CatalogError, loadCatalog } from '../engine/catalog.js';
+import { toWireTool } from '../engine/wire-tool.js';
 import { loadToolRouterSpec } from '../spec/load-spec.js';
 import { authenticate } from './auth.js';
 import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from './body.js';
@@ -99,9 +100,24 @@ function cachedCatalog(fixtureDirs: string[]): Catalog {
   let catalog = catalogs.get(key);
   if (!catalog) {
     catalog = loadCatalog({ fixtureDirs });
+    checkCatalogAgainstDocument(catalog);
     catalogs.set(key, catalog);
   }
   return catalog;
+}
+
+/**
+ * Every tool the catalog can return must be a valid `Tool` of the API document, checked once at
+ * start (the fixture format is checked by the loader; this checks what goes on the wire).
+ */
+function checkCatalogAgainstDocument(catalog: Catalog): void {
+  const check = compiledSpec().registry.compile({ $ref: '#/components/schemas/Tool' });
+  const problems: string[] = [];
+  for (const tool of catalog.tools) {
+    if (check(toWireTool(tool, catalog.getToolkit(tool.toolkit)!))) continue;
+    for (const v of toViolations(check.errors, '')) problems.push(`toolkit ${tool.toolkit}, tool ${tool.slug}: ${v.pointer || '/'}: ${v.message}`);
+  }
+  if (problems.length > 0) throw new CatalogError(problems);
 }
 
 /**
