@@ -112,7 +112,9 @@ export function runAppTool(scope: ExecutionScope, slug: string, args: Record<str
     if ('error' in choice) return { data: {}, error: choice.error };
     account = choice.account.id;
   }
-  const data = generateFromSchema(tool.output_parameters, { seed: engine.seed, context: tool.slug, args, now: engine.clock.now() });
+  // The account is part of the context: two accounts of one user are two different people.
+  const context = `${tool.slug}|${account ?? ''}`;
+  const data = generateFromSchema(tool.output_parameters, { seed: engine.seed, context, args, now: engine.clock.now() });
   const object = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : { result: data };
   return { data: object, error: null, ...(account ? { account } : {}) };
 }

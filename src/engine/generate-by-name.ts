@@ -1,8 +1,8 @@
 /**
- * Leaf-value hints for `generateFromSchema`: what a property's name, a `format` or a simple
- * `pattern` suggests. Each helper proposes a candidate or `undefined`; the caller checks the
- * candidate against the schema's constraints and moves on to the next hint when it does not fit,
- * so these helpers may be loose.
+ * Leaf-value hints for `generateFromSchema`: what a property's name, its context (the object it
+ * sits in, its description, the tool), a `format` or a simple `pattern` suggests. Each helper
+ * proposes a candidate or `undefined`; the caller checks the candidate against the schema's
+ * constraints and moves on to the next hint when it does not fit, so these helpers may be loose.
  */
 import type { Faker } from '@faker-js/faker';
 
@@ -15,85 +15,323 @@ import type { Faker } from '@faker-js/faker';
 export type LeafType = 'string' | 'number' | 'integer' | 'boolean';
 
 /**
- * Lower-case words of a property name, from snake, kebab or camel case.
+ * What a `name`-like property names, read from its context: a `name` inside `labels` is a label,
+ * inside `assignee` a person.
+ *
+ * @example
+ * const kind: NameKind = 'channel';
+ */
+export type NameKind =
+  | 'person' | 'handle' | 'label' | 'channel' | 'repo' | 'project' | 'team' | 'company' | 'place'
+  | 'file' | 'folder' | 'event' | 'status' | 'task' | 'deal';
+
+/**
+ * One person's name parts, so the name, email and login of one user object agree.
+ *
+ * @example
+ * const who: Identity = { first: 'Jane', last: 'Doe', domain: 'acme.com' };
+ */
+export interface Identity {
+  first: string;
+  last: string;
+  domain: string;
+  /** An email fixed by an argument; the other parts were derived from it. */
+  email?: string;
+}
+
+/**
+ * Context for {@link valueByName}, all optional.
+ *
+ * @example
+ * const hints: NameHints = { kind: 'label', identity: undefined };
+ */
+export interface NameHints {
+  /** What the enclosing object is, from {@link nameKind}. */
+  kind?: NameKind | undefined;
+  /** The person the enclosing object describes. */
+  identity?: Identity | undefined;
+}
+
+// Words of a context (property names, description words, tool slug words) and what they name.
+const KIND_WORDS: Record<string, NameKind> = Object.fromEntries(
+  (
+    [
+      ['person', 'user users author authors owner owners assignee assignees reporter creator contact contacts member members sender recipient recipients lead organizer attendee attendees collaborator collaborators follower followers people person participant participants committer requester full display real given family first last names profile'],
+      ['handle', 'handle username login'],
+      ['label', 'label labels tag tags topic topics category categories keyword keywords'],
+      ['channel', 'channel channels conversation conversations'],
+      ['repo', 'repo repos repository repositories'],
+      ['project', 'project projects board boards milestone milestones epic epics'],
+      ['team', 'team teams group groups department departments'],
+      ['company', 'company companies organization organizations org orgs workspace workspaces guild guilds server servers account accounts business'],
+      ['place', 'city cities location locations place places town venue'],
+      ['file', 'file files attachment attachments document documents blob image'],
+      ['folder', 'folder folders directory directories'],
+      ['event', 'event events meeting meetings'],
+      ['status', 'status statuses state states transition transitions stage'],
+      ['task', 'task tasks issue issues ticket tickets todo subtask subtasks story stories pull'],
+      ['deal', 'deal deals opportunity opportunities'],
+    ] as Array<[NameKind, string]>
+  ).flatMap(([kind, words]) => words.split(' ').map((word) => [word, kind])),
+);
+
+/** Context words that say nothing about what an object is (wrappers of results). */
+const GENERIC_WORDS = new Set(['data', 'items', 'item', 'results', 'result', 'records', 'record', 'values', 'value', 'list', 'entries', 'hits', 'nodes', 'edges', 'response', 'object']);
+
+const LABELS = ['bug', 'enhancement', 'documentation', 'question', 'good first issue', 'help wanted', 'duplicate', 'wontfix', 'frontend', 'backend', 'performance', 'security', 'ui', 'p1', 'needs-triage'];
+const CHANNELS = ['general', 'random', 'engineering', 'design', 'marketing', 'sales', 'support', 'announcements', 'dev-ops', 'product', 'eng-backend', 'eng-frontend', 'incidents', 'release-notes', 'team-social'];
+const REPO_SUFFIXES = ['api', 'web', 'app', 'docs', 'cli', 'sdk', 'infra', 'dashboard', 'service', 'site', 'tools', 'mobile'];
+const PROJECT_SUFFIXES = ['Redesign', 'Migration', 'Launch', 'Platform', 'Roadmap', 'Revamp', 'Integration', 'Onboarding'];
+const TEAMS = ['Engineering', 'Design', 'Marketing', 'Sales', 'Support', 'Platform', 'Mobile', 'Infrastructure', 'Growth', 'Data', 'Security', 'Product'];
+const FOLDERS = ['Reports', 'Invoices', 'Design Assets', 'Meeting Notes', 'Contracts', 'Drafts', 'Archive', 'Presentations', 'Q3 Planning', 'Shared'];
+const MEETINGS = ['Weekly sync', 'Design review', '1:1', 'Sprint planning', 'Retrospective', 'Product demo', 'Customer call', 'Standup', 'Quarterly review', 'Interview', 'Lunch and learn', 'Roadmap review'];
+const STATUSES = ['To Do', 'In Progress', 'In Review', 'Done', 'Backlog', 'Blocked'];
+const TASK_VERBS = ['Fix', 'Add', 'Update', 'Remove', 'Refactor', 'Improve', 'Investigate', 'Document', 'Support', 'Migrate', 'Test', 'Clean up'];
+const TIME_ZONES = ['America/New_York', 'America/Los_Angeles', 'America/Chicago', 'Europe/London', 'Europe/Paris', 'Europe/Berlin', 'Asia/Tokyo', 'Asia/Kolkata', 'Asia/Singapore', 'Australia/Sydney', 'America/Sao_Paulo', 'UTC'];
+const MAIL_DOMAINS = ['gmail.com', 'outlook.com', 'acme.com', 'example.com', 'globex.io', 'initech.com', 'hooli.com'];
+
+const tokenCache = new Map<string, string[]>();
+
+/**
+ * Lower-case words of a property name, from snake, kebab or camel case. Cached: the same names
+ * come back on every generation.
  *
  * @example
  * nameTokens('htmlURL'); // ['html', 'url']
  * nameTokens('created_at'); // ['created', 'at']
  */
 export function nameTokens(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+  let tokens = tokenCache.get(name);
+  if (!tokens) {
+    tokens = name
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
+    if (tokenCache.size < 5000) tokenCache.set(name, tokens);
+  }
+  return tokens;
+}
+
+/**
+ * What the words of a context name, the first word that says something winning; `undefined`
+ * when none does. Pass the most specific words first (the description, then the enclosing
+ * property, then its parent, then the tool slug).
+ *
+ * @example
+ * nameKind(['label', 'name']); // 'label'
+ * nameKind(['data', 'name']); // undefined
+ */
+export function nameKind(words: readonly string[]): NameKind | undefined {
+  for (const word of words) {
+    const kind = KIND_WORDS[word];
+    if (kind) return kind;
+  }
+  return undefined;
+}
+
+/**
+ * Whether a context word is only a wrapper (`data`, `items`, `results`), so the tool slug is the
+ * better hint of what the objects are.
+ *
+ * @example
+ * isGenericWord('data'); // true
+ */
+export function isGenericWord(word: string | undefined): boolean {
+  return word === undefined || GENERIC_WORDS.has(word);
+}
+
+/**
+ * A person's name parts, from an email when one is known (`jane.doe@acme.com` gives Jane Doe).
+ *
+ * @example
+ * makeIdentity(faker, 'jane@acme.com'); // { first: 'Jane', last: 'Kuhn', domain: 'acme.com', email: 'jane@acme.com' }
+ */
+export function makeIdentity(faker: Faker, email?: string): Identity {
+  const first = faker.person.firstName();
+  const last = faker.person.lastName();
+  const domain = faker.helpers.arrayElement(MAIL_DOMAINS);
+  if (!email) return { first, last, domain };
+  const [local = '', host = domain] = email.split('@');
+  const parts = local.split(/[._+-]+/).filter((part) => /^[a-z]{2,}$/i.test(part));
+  const cap = (word: string) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+  return { first: parts[0] ? cap(parts[0]) : first, last: parts[1] ? cap(parts[1]) : last, domain: host, email };
+}
+
+function identityEmail(who: Identity): string {
+  return who.email ?? `${who.first}.${who.last}@${who.domain}`.toLowerCase().replace(/[^a-z0-9.@-]/g, '');
+}
+
+function identityHandle(who: Identity): string {
+  return `${who.first}${who.last}`.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
 /**
  * A value a property of this name and type would realistically hold, or `undefined` when the
  * name says nothing. Array items are asked under the array's name, so `tags` items are words and
- * `to` items are emails.
+ * `to` items are emails. `hints` adds the context: what the enclosing object is and whose it is.
  *
  * @example
  * valueByName('html_url', 'string', faker, now); // 'https://quick-slate.info/brave-otter'
  * valueByName('comment_count', 'integer', faker, now); // 17
+ * valueByName('name', 'string', faker, now, { kind: 'label' }); // 'enhancement'
  * valueByName('zzz', 'string', faker, now); // undefined
  */
-export function valueByName(name: string, type: LeafType, faker: Faker, now: Date): unknown {
+export function valueByName(name: string, type: LeafType, faker: Faker, now: Date, hints: NameHints = {}): unknown {
   const tokens = nameTokens(name);
   const full = tokens.join('_');
   const last = tokens.at(-1) ?? '';
-  const has = (...words: string[]) => words.some((word) => tokens.includes(word));
-  const is = (...names: string[]) => names.includes(full);
-  const isTime = last === 'at' || has('timestamp', 'date', 'time', 'datetime') || has('start', 'end', 'deadline', 'due');
+  const isZone = hasAny(tokens, 'tz', 'zone', 'timezone');
+  const isTime =
+    !isZone &&
+    (last === 'at' || last === 'on' || isAny(full, 'dt', 'ts', 'created', 'updated', 'modified', 'edited') ||
+      hasAny(tokens, 'timestamp', 'date', 'time', 'datetime', 'start', 'end', 'deadline', 'due'));
 
-  if (type === 'integer' || type === 'number') {
-    if (isTime) return Math.floor(recent(faker, now).getTime() / 1000);
-    if (has('id', 'ids')) return faker.number.int({ min: 1, max: 9_999_999 });
-    if (has('count', 'total', 'number', 'size', 'length', 'quantity', 'page', 'pages', 'limit', 'position', 'index')) {
-      return faker.number.int({ min: 0, max: 100 });
-    }
-    if (has('price', 'amount', 'balance', 'cost')) return faker.number.int({ min: 1, max: 1000 });
-    return undefined;
-  }
+  if (type === 'integer' || type === 'number') return numberByName(tokens, full, isZone, isTime, type, faker, now);
   if (type !== 'string') return undefined;
 
-  if (is('channel', 'channel_id', 'channels', 'channel_ids')) {
+  const who = hints.identity;
+  if (isAny(full, 'channel', 'channel_id', 'channels', 'channel_ids')) {
     return `C0${faker.string.alphanumeric({ length: 9, casing: 'upper' })}`;
   }
-  if (has('uuid', 'guid')) return faker.string.uuid();
+  if (isAny(full, 'ts', 'thread_ts', 'event_ts', 'message_ts')) return slackTs(faker, now);
+  if (hasAny(tokens, 'uuid', 'guid')) return faker.string.uuid();
   if (last === 'id' || last === 'ids') return faker.string.alphanumeric(16);
-  if (has('email', 'emails') || is('from', 'to', 'cc', 'bcc', 'sender', 'recipient', 'recipients', 'reply_to')) {
-    return faker.internet.email();
+  if (hasAny(tokens, 'email', 'emails') || isAny(full, 'from', 'to', 'cc', 'bcc', 'sender', 'recipient', 'recipients', 'reply_to')) {
+    return who ? identityEmail(who) : faker.internet.email();
   }
-  if (has('phone', 'mobile')) return faker.phone.number();
-  if (has('url', 'urls', 'uri', 'link', 'links', 'href', 'website', 'homepage', 'avatar')) return httpsUrl(faker);
+  if (hasAny(tokens, 'token', 'cursor') || isAny(full, 'after', 'before', 'offset')) return faker.string.alphanumeric(24);
+  if (hasAny(tokens, 'phone', 'mobile')) return faker.phone.number();
+  if (hasAny(tokens, 'url', 'urls', 'uri', 'link', 'links', 'href', 'website', 'homepage', 'avatar')) return httpsUrl(faker);
+  if (isZone) return faker.helpers.arrayElement(TIME_ZONES);
   if (isTime) return recent(faker, now).toISOString();
-  if (has('sha')) return faker.git.commitSha();
-  if (is('first_name', 'given_name')) return faker.person.firstName();
-  if (is('last_name', 'family_name', 'surname')) return faker.person.lastName();
-  if (is('login', 'username', 'user_name', 'handle', 'screen_name', 'user')) return faker.internet.username();
-  if (is('name', 'full_name', 'display_name', 'real_name', 'author', 'owner', 'assignee')) return faker.person.fullName();
-  if (is('file_name', 'filename')) return faker.system.fileName();
-  if (has('title', 'subject', 'headline', 'summary')) return faker.company.catchPhrase();
-  if (has('body', 'text', 'content', 'markdown', 'html')) return paragraph(faker);
-  if (has('description', 'message', 'comment', 'note', 'snippet', 'bio', 'reason')) return faker.hacker.phrase();
-  if (has('status', 'state')) return faker.helpers.arrayElement(['open', 'active', 'pending', 'closed']);
-  if (has('city')) return faker.location.city();
-  if (is('country_code')) return faker.location.countryCode();
-  if (has('country')) return faker.location.country();
-  if (has('address', 'street')) return faker.location.streetAddress();
-  if (has('zip', 'postal', 'postcode')) return faker.location.zipCode();
-  if (has('color', 'colour')) return faker.color.rgb();
-  if (has('hostname', 'host', 'domain')) return faker.internet.domainName();
-  if (has('ip')) return faker.internet.ipv4();
-  if (has('currency')) return faker.finance.currencyCode();
-  if (has('tag', 'tags', 'label', 'labels', 'keyword', 'keywords', 'topic', 'topics', 'category', 'categories')) {
-    return faker.word.noun();
+  if (hasAny(tokens, 'sha')) return faker.git.commitSha();
+  if (isAny(full, 'first_name', 'given_name', 'firstname', 'givenname')) return who?.first ?? faker.person.firstName();
+  if (isAny(full, 'last_name', 'family_name', 'surname', 'lastname', 'familyname')) return who?.last ?? faker.person.lastName();
+  if (isAny(full, 'login', 'username', 'user_name', 'handle', 'screen_name', 'user', 'by') || (isAny(full, 'name') && hints.kind === 'handle')) {
+    return who ? identityHandle(who) : faker.internet.username().toLowerCase().replace(/[^a-z0-9_-]/g, '');
   }
-  // Any other `*_name` (repo_name, team_name) names a thing, not a person.
-  if (last === 'name') return faker.helpers.slugify(faker.word.words(2));
+  if (isAny(full, 'full_name', 'display_name', 'real_name', 'fullname', 'displayname', 'realname', 'global_name', 'author', 'authors', 'owner', 'assignee') ||
+    (isAny(full, 'name') && (hints.kind === 'person' || hints.kind === undefined || who !== undefined))) {
+    return who ? `${who.first} ${who.last}` : faker.person.fullName();
+  }
+  if (isAny(full, 'name')) return thingName(hints.kind, faker);
+  if (isAny(full, 'file_name', 'filename')) return faker.system.commonFileName();
+  if (isAny(full, 'job_title', 'jobtitle')) return faker.person.jobTitle();
+  if (isAny(full, 'company', 'company_name', 'organization', 'organisation')) return faker.company.name();
+  if (hasAny(tokens, 'title', 'subject', 'headline', 'summary')) {
+    if (hints.kind === 'event') return faker.helpers.arrayElement(MEETINGS);
+    if (hints.kind === 'task') return taskTitle(faker);
+    return faker.company.catchPhrase();
+  }
+  if (hasAny(tokens, 'body', 'text', 'content', 'markdown', 'html')) return paragraph(faker);
+  if (hasAny(tokens, 'description', 'message', 'comment', 'note', 'notes', 'snippet', 'bio', 'reason', 'about', 'purpose', 'topic')) return faker.hacker.phrase();
+  if (hasAny(tokens, 'status', 'state')) return faker.helpers.arrayElement(['open', 'active', 'pending', 'closed']);
+  if (hasAny(tokens, 'city')) return faker.location.city();
+  if (isAny(full, 'country_code')) return faker.location.countryCode();
+  if (hasAny(tokens, 'country')) return faker.location.country();
+  if (hasAny(tokens, 'address', 'street')) return faker.location.streetAddress();
+  if (hasAny(tokens, 'zip', 'postal', 'postcode')) return faker.location.zipCode();
+  if (hasAny(tokens, 'color', 'colour')) return faker.color.rgb();
+  if (hasAny(tokens, 'hostname', 'host', 'domain')) return faker.internet.domainName();
+  if (hasAny(tokens, 'ip')) return faker.internet.ipv4();
+  if (hasAny(tokens, 'currency')) return faker.finance.currencyCode();
+  if (hasAny(tokens, 'locale', 'language', 'lang')) return faker.helpers.arrayElement(['en-US', 'en-GB', 'fr', 'de', 'es', 'ja']);
+  if (hasAny(tokens, 'tag', 'tags', 'label', 'labels', 'keyword', 'keywords', 'topic', 'topics', 'category', 'categories')) {
+    return faker.helpers.arrayElement(LABELS);
+  }
+  // Any other `*_name` (repo_name, team_name, dealname) names a thing, not a person.
+  if (last === 'name') return thingName(nameKind(tokens) ?? hints.kind, faker) ?? faker.helpers.slugify(faker.word.words(2));
+  if (full.length > 4 && full.endsWith('name')) {
+    const kind = nameKind([full.slice(0, -4)]);
+    if (kind === 'person') return who ? `${who.first} ${who.last}` : faker.person.fullName();
+    if (kind) return thingName(kind, faker);
+  }
   return undefined;
+}
+
+function numberByName(
+  tokens: string[],
+  full: string,
+  isZone: boolean,
+  isTime: boolean,
+  type: 'integer' | 'number',
+  faker: Faker,
+  now: Date,
+): number | undefined {
+  if (isZone || isAny(full, 'timezone_offset', 'utc_offset', 'offset')) return faker.number.int({ min: -10, max: 12 }) * 3600;
+  if (isTime) return Math.floor(recent(faker, now).getTime() / 1000);
+  if (hasAny(tokens, 'lat', 'latitude')) return decimal(-60, 70, type, faker);
+  if (hasAny(tokens, 'lon', 'lng', 'longitude')) return decimal(-180, 180, type, faker);
+  if (isAny(full, 'number', 'issue_number', 'pull_number', 'pr_number')) return faker.number.int({ min: 1, max: 2500 });
+  if (hasAny(tokens, 'id', 'ids', 'gid')) return faker.number.int({ min: 1, max: 9_999_999 });
+  if (hasAny(tokens, 'humidity', 'percent', 'percentage', 'clouds', 'progress')) return decimal(0, 100, type, faker);
+  if (hasAny(tokens, 'temp', 'temperature', 'feels')) return decimal(-5, 32, type, faker);
+  if (hasAny(tokens, 'pressure')) return faker.number.int({ min: 980, max: 1040 });
+  if (hasAny(tokens, 'deg', 'degrees', 'bearing', 'heading')) return faker.number.int({ min: 0, max: 359 });
+  if (hasAny(tokens, 'speed', 'gust')) return decimal(0, 15, type, faker);
+  if (hasAny(tokens, 'rating', 'stars') && !hasAny(tokens, 'count')) return decimal(1, 5, type, faker);
+  if (hasAny(tokens, 'year')) return faker.number.int({ min: now.getUTCFullYear() - 15, max: now.getUTCFullYear() });
+  if (hasAny(tokens, 'count', 'total', 'size', 'length', 'quantity', 'page', 'pages', 'limit', 'position', 'index')) {
+    return faker.number.int({ min: 0, max: 100 });
+  }
+  if (hasAny(tokens, 'price', 'amount', 'balance', 'cost')) return faker.number.int({ min: 1, max: 1000 });
+  return undefined;
+}
+
+function decimal(min: number, max: number, type: 'integer' | 'number', faker: Faker): number {
+  return type === 'integer' ? faker.number.int({ min: Math.ceil(min), max: Math.floor(max) }) : Math.round(faker.number.float({ min, max }) * 100) / 100;
+}
+
+// Helpers rather than closures: valueByName runs for every generated leaf.
+function hasAny(tokens: string[], ...words: string[]): boolean {
+  for (const word of words) if (tokens.includes(word)) return true;
+  return false;
+}
+
+function isAny(full: string, ...names: string[]): boolean {
+  return names.includes(full);
+}
+
+function thingName(kind: NameKind | undefined, faker: Faker): string | undefined {
+  switch (kind) {
+    case 'label':
+      return faker.helpers.arrayElement(LABELS);
+    case 'channel':
+      return faker.helpers.arrayElement(CHANNELS);
+    case 'repo':
+      return `${faker.word.noun().toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${faker.helpers.arrayElement(REPO_SUFFIXES)}`;
+    case 'project':
+      return `${capitalize(faker.word.noun())} ${faker.helpers.arrayElement(PROJECT_SUFFIXES)}`;
+    case 'team':
+      return faker.helpers.arrayElement(TEAMS);
+    case 'company':
+      return faker.company.name();
+    case 'place':
+      return faker.location.city();
+    case 'file':
+      return faker.system.commonFileName();
+    case 'folder':
+      return faker.helpers.arrayElement(FOLDERS);
+    case 'event':
+      return faker.helpers.arrayElement(MEETINGS);
+    case 'status':
+      return faker.helpers.arrayElement(STATUSES);
+    case 'task':
+      return taskTitle(faker);
+    case 'deal':
+      return `${faker.company.name()} - ${faker.helpers.arrayElement(['Annual renewal', 'Expansion', 'New business', 'Pilot'])}`;
+    default:
+      return undefined;
+  }
+}
+
+function taskTitle(faker: Faker): string {
+  return `${faker.helpers.arrayElement(TASK_VERBS)} ${faker.hacker.adjective()} ${faker.hacker.noun()}`;
+}
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 /**
@@ -104,7 +342,7 @@ export function valueByName(name: string, type: LeafType, faker: Faker, now: Dat
  * valueByFormat('date-time', faker, new Date('2026-01-01T00:00:00Z')); // '2025-12-17T08:21:44.120Z'
  * valueByFormat('email', faker, now); // 'Ava.Lind@hotmail.com'
  */
-export function valueByFormat(format: string, faker: Faker, now: Date): string | undefined {
+export function valueByFormat(format: string, faker: Faker, now: Date, identity?: Identity): string | undefined {
   switch (format) {
     case 'date-time':
       return recent(faker, now).toISOString();
@@ -114,7 +352,7 @@ export function valueByFormat(format: string, faker: Faker, now: Date): string |
       return `${recent(faker, now).toISOString().slice(11, 19)}Z`;
     case 'email':
     case 'idn-email':
-      return faker.internet.email();
+      return identity ? identityEmail(identity) : faker.internet.email();
     case 'uri':
     case 'url':
     case 'iri':
@@ -205,6 +443,11 @@ function readAtom(source: string, at: number): { chars: string[]; end: number } 
 
 function recent(faker: Faker, now: Date): Date {
   return faker.date.recent({ days: 30, refDate: now });
+}
+
+/** Slack's message timestamp: Unix seconds, a dot, six digits. */
+function slackTs(faker: Faker, now: Date): string {
+  return `${Math.floor(recent(faker, now).getTime() / 1000)}.${faker.string.numeric(6)}`;
 }
 
 function httpsUrl(faker: Faker): string {

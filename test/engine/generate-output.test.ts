@@ -110,16 +110,22 @@ describe('generateFromSchema: echoing arguments', () => {
     expect(asRecord(data.issue).body).toBeTypeOf('string');
   });
 
-  it('does not echo deeper than depth 1, nor into array items', () => {
+  it('echoes at depth 2 but not deeper, nor into arrays that are not the main list', () => {
     const schema: JsonSchema = {
       type: 'object',
       properties: {
-        a: { type: 'object', properties: { b: { type: 'object', properties: { title: { type: 'string' } } } } },
+        a: {
+          type: 'object',
+          properties: { b: { type: 'object', properties: { title: { type: 'string' }, c: { type: 'object', properties: { title: { type: 'string' } } } } } },
+        },
         items: { type: 'array', minItems: 1, items: { type: 'object', properties: { title: { type: 'string' } } } },
       },
     };
     const data = asRecord(run(schema, { args: { title: 'Echo me' } }));
-    expect(asRecord(asRecord(data.a).b).title).not.toBe('Echo me');
+    const b = asRecord(asRecord(data.a).b);
+    expect(b.title).toBe('Echo me');
+    expect(asRecord(b.c).title).not.toBe('Echo me');
+    // `title` is taken at object levels, so it is not also a filter of the list items.
     for (const item of data.items as unknown[]) expect(asRecord(item).title).not.toBe('Echo me');
   });
 
