@@ -37,52 +37,6 @@ export interface HarmonizeInput {
   topLevel: boolean;
 }
 
-/**
- * Which rules can apply to objects of one schema, worked out once per schema so objects with
- * nothing to reconcile cost nothing.
- *
- * @example
- * const shape = coherenceShape(new Map([['created_at', { type: 'string', format: 'date-time' }]]));
- * shape.times; // true
- */
-export interface CoherenceShape {
-  keys: string[];
-  tokensOf: Map<string, string[]>;
-  times: boolean;
-  ranges: boolean;
-  totals: boolean;
-  records: boolean;
-  urls: boolean;
-  /** Any rule at all. */
-  any: boolean;
-}
-
-const TIME_WORDS = new Set(['at', 'on', 'date', 'time', 'datetime', 'timestamp', 'created', 'updated', 'modified', 'edited', 'start', 'end', 'due', 'deadline', 'dt', 'ts', 'min', 'max', 'closedate', 'txt']);
-
-/**
- * The {@link CoherenceShape} of an object schema's properties.
- *
- * @example
- * coherenceShape(new Map([['temp_min', { type: 'number' }], ['temp_max', { type: 'number' }]])).ranges; // true
- */
-export function coherenceShape(schemas: ReadonlyMap<string, JsonSchema | undefined>): CoherenceShape {
-  const keys = [...schemas.keys()];
-  const tokensOf = new Map(keys.map((key) => [key, nameTokens(key)] as const));
-  const some = (test: (tokens: string[], key: string, schema: JsonSchema | undefined) => boolean) =>
-    keys.some((key) => test(tokensOf.get(key) ?? [], key, schemas.get(key)));
-  const isArray = (schema: JsonSchema | undefined) => schema?.type === 'array' || (schema !== undefined && 'items' in schema);
-  const times = some((tokens, _key, schema) =>
-    schema?.format === 'date-time' || schema?.format === 'date' || tokens.some((token) => TIME_WORDS.has(token)) ||
-    (schema !== undefined && typeof schema.properties === 'object' && schema.properties !== null && ('dateTime' in schema.properties || 'date' in schema.properties)));
-  const ranges = some((tokens) => tokens.includes('min') || tokens.includes('low'));
-  const totals = some((_t, _k, schema) => isArray(schema)) && some((tokens) => tokens.some((token) => TOTAL_WORDS.includes(token)));
-  const records = keys.some((key) => ['key', 'identifier', 'path', 'full_name'].includes(key) || key.toLowerCase().replace(/[^a-z]/g, '') === 'mimetype');
-  const urls = some((_tokens, key, schema) =>
-    URL_KEYS.has(key.toLowerCase().replace(/[^a-z]/g, '')) ||
-    (Array.isArray(schema?.examples) && schema.examples.some((example) => typeof example === 'string' && example.includes('{'))));
-  return { keys, tokensOf, times, ranges, totals, records, urls, any: times || ranges || totals || records || urls };
-}
-
 type TimeKind = 'iso' | 'date' | 'unix' | 'event';
 interface TimeValue {
   ms: number;
@@ -100,110 +54,223 @@ const URL_KEYS = new Set(['htmlurl', 'weburl', 'htmllink', 'webviewlink', 'perma
 const ID_KEYS = ['number', 'key', 'identifier', 'id', 'gid', 'login'];
 
 /**
+ * Which rules apply to objects of one schema, and between which keys, worked out once per schema
+ * so generating an object only does the per-value work.
+ *
+ * @example
+ * const shape = coherenceShape(new Map([['created_at', { type: 'string', format: 'date-time' }]]));
+ * shape.any; // true
+ */
+export interface CoherenceShape {
+  keys: string[];
+  /** Keys that may hold a time (by format or name); others are never read as times. */
+  timeKeys: string[];
+  createdKeys: string[];
+  updatedKeys: string[];
+  dueKeys: string[];
+  /** `closed_at` and kin with the stem that names their state (`closed`, `merged`, ...). */
+  closedKeys: Array<[key: string, stem: string]>;
+  /** A boolean sibling named after a stem (`merged`), else state/status keys, decide closedness. */
+  stemBooleans: Map<string, string>;
+  stateKeys: string[];
+  /** `start`/`end`, `timeMin`/`timeMax`, ...: [low key, high key, window-like]. */
+  timePairs: Array<[low: string, high: string, window: boolean]>;
+  /** `dt_txt` spelling out `dt`. */
+  textTimes: Array<[text: string, source: string]>;
+  /** `temp_min`/`temp_max` with an optional plain `temp`. */
+  ranges: Array<[low: string, high: string, base: string | undefined]>;
+  totals: string[];
+  lists: string[];
+  records: boolean;
+  urls: Array<[key: string, template: string | undefined]>;
+  /** Any rule at all. */
+  any: boolean;
+}
+
+const TIME_WORDS = new Set(['at', 'on', 'date', 'time', 'datetime', 'timestamp', 'created', 'updated', 'modified', 'edited', 'start', 'end', 'begin', 'due', 'deadline', 'dt', 'ts', 'min', 'max', 'closedate', 'oldest', 'latest', 'from', 'to']);
+const PAIRS: Array<[string, string]> = [['start', 'end'], ['begin', 'end'], ['min', 'max'], ['from', 'to'], ['oldest', 'latest']];
+
+/**
+ * The {@link CoherenceShape} of an object schema's properties.
+ *
+ * @example
+ * coherenceShape(new Map([['temp_min', { type: 'number' }], ['temp_max', { type: 'number' }]])).ranges; // [['temp_min', 'temp_max', undefined]]
+ */
+export function coherenceShape(schemas: ReadonlyMap<string, JsonSchema | undefined>): CoherenceShape {
+  const keys = [...schemas.keys()];
+  const tokensOf = new Map(keys.map((key) => [key, nameTokens(key)] as const));
+  const tokens = (key: string) => tokensOf.get(key) ?? [];
+  const joined = (key: string) => tokens(key).join('_');
+  const has = (key: string, words: readonly string[]) => tokens(key).some((token) => words.includes(token));
+  const findPartner = (key: string, low: string, high: string) =>
+    keys.find((other) => other !== key && sameExcept(tokens(other), tokens(key), low, high));
+  const isArray = (schema: JsonSchema | undefined) => schema !== undefined && (schema.type === 'array' || 'items' in schema);
+
+  const timeKeys = keys.filter((key) => {
+    const schema = schemas.get(key);
+    const properties = schema?.properties;
+    return schema?.format === 'date-time' || schema?.format === 'date' || has(key, [...TIME_WORDS]) ||
+      (typeof properties === 'object' && properties !== null && ('dateTime' in properties || 'date' in properties));
+  });
+  const timeSet = new Set(timeKeys);
+  const createdKeys = [
+    ...timeKeys.filter((key) => has(key, ['created', 'creation'])),
+    ...timeKeys.filter((key) => /^(timestamp|sent_?at|posted_?at|ts)$/i.test(key)),
+  ];
+  const closedKeys: Array<[string, string]> = [];
+  for (const key of keys) {
+    const stem = CLOSED_STEMS.find((word) => tokens(key).includes(word));
+    if (stem && timeSet.has(key)) closedKeys.push([key, stem]);
+  }
+  const stemBooleans = new Map<string, string>();
+  for (const [, stem] of closedKeys) {
+    const flag = keys.find((key) => !timeSet.has(key) && schemas.get(key)?.type === 'boolean' && tokens(key).includes(stem));
+    if (flag) stemBooleans.set(stem, flag);
+  }
+  const timePairs: Array<[string, string, boolean]> = [];
+  for (const key of timeKeys) {
+    for (const [low, high] of PAIRS) {
+      if (!tokens(key).includes(low)) continue;
+      const partner = findPartner(key, low, high);
+      if (partner && timeSet.has(partner)) timePairs.push([key, partner, low === 'min' || low === 'oldest']);
+    }
+  }
+  const textTimes: Array<[string, string]> = [];
+  for (const key of keys) {
+    const last = tokens(key).at(-1);
+    if (last !== 'txt' && last !== 'text') continue;
+    const base = tokens(key).slice(0, -1).join('_');
+    const source = timeKeys.find((other) => other !== key && joined(other) === base);
+    if (source) textTimes.push([key, source]);
+  }
+  const ranges: Array<[string, string, string | undefined]> = [];
+  for (const key of keys) {
+    const low = tokens(key).includes('min') ? 'min' : tokens(key).includes('low') ? 'low' : undefined;
+    if (!low) continue;
+    const partner = findPartner(key, low, low === 'min' ? 'max' : 'high');
+    if (!partner) continue;
+    const baseName = tokens(key).filter((token) => token !== low).join('_');
+    ranges.push([key, partner, keys.find((other) => joined(other) === baseName)]);
+  }
+  const lists = keys.filter((key) => isArray(schemas.get(key)));
+  const totals = lists.length > 0 ? keys.filter((key) => has(key, TOTAL_WORDS)) : [];
+  const records = keys.some((key) => ['key', 'identifier', 'path', 'full_name'].includes(key) || key.toLowerCase().replace(/[^a-z]/g, '') === 'mimetype');
+  const urls: Array<[string, string | undefined]> = [];
+  for (const key of keys) {
+    const examples = schemas.get(key)?.examples;
+    const template = Array.isArray(examples) ? examples.find((example): example is string => typeof example === 'string' && example.includes('{')) : undefined;
+    if (template !== undefined || URL_KEYS.has(key.toLowerCase().replace(/[^a-z]/g, ''))) urls.push([key, template]);
+  }
+  const shape: CoherenceShape = {
+    keys,
+    timeKeys,
+    createdKeys,
+    updatedKeys: timeKeys.filter((key) => has(key, UPDATED_WORDS)),
+    dueKeys: timeKeys.filter((key) => has(key, DUE_WORDS)),
+    closedKeys,
+    stemBooleans,
+    stateKeys: keys.filter((key) => tokens(key).length === 1 && has(key, ['state', 'status'])),
+    timePairs,
+    textTimes,
+    ranges,
+    totals,
+    lists,
+    records,
+    urls,
+    any: false,
+  };
+  shape.any = timeKeys.length > 0 || ranges.length > 0 || totals.length > 0 || records || urls.length > 0;
+  return shape;
+}
+
+/**
  * Adjusts `out` in place (see the module comment).
  *
  * @example
  * const issue = { state: 'open', created_at: '2026-01-05T00:00:00Z', closed_at: '2026-01-02T00:00:00Z' };
- * harmonize(issue, input);
+ * harmonize(issue, shape, input);
  * issue.closed_at; // null (when the schema allows null)
  */
 export function harmonize(out: Record<string, unknown>, shape: CoherenceShape, input: HarmonizeInput): void {
   if (!shape.any) return;
-  const { keys } = shape;
-  const { tokensOf } = shape;
-  const set = (key: string, value: unknown): boolean => {
-    const schema = input.schemas.get(key);
-    if (isPinned(key, out, input) || !schema || !input.fits(value, schema)) return false;
-    out[key] = value;
-    return true;
-  };
-  if (shape.times) harmonizeTimes(out, keys, tokensOf, set, input);
-  if (shape.ranges) harmonizeRanges(out, keys, tokensOf, set);
-  if (shape.totals) harmonizeTotals(out, keys, tokensOf, set, input.faker);
-  if (shape.records) harmonizeKeys(out, set, input.hints);
-  if (shape.urls) harmonizeUrls(out, keys, set, input);
+  if (shape.timeKeys.length > 0) harmonizeTimes(out, shape, input);
+  if (shape.ranges.length > 0) harmonizeRanges(out, shape, input);
+  if (shape.totals.length > 0) harmonizeTotals(out, shape, input);
+  if (shape.records) harmonizeKeys(out, input);
+  if (shape.urls.length > 0) harmonizeUrls(out, shape, input);
 }
 
-function harmonizeTimes(
-  out: Record<string, unknown>,
-  keys: string[],
-  tokensOf: Map<string, string[]>,
-  set: (key: string, value: unknown) => boolean,
-  input: HarmonizeInput,
-): void {
+/** Writes a value unless the key is pinned or the value no longer fits its schema. */
+function set(out: Record<string, unknown>, input: HarmonizeInput, key: string, value: unknown): boolean {
+  const schema = input.schemas.get(key);
+  if (isPinned(key, out, input) || !schema || !input.fits(value, schema)) return false;
+  out[key] = value;
+  return true;
+}
+
+function harmonizeTimes(out: Record<string, unknown>, shape: CoherenceShape, input: HarmonizeInput): void {
   const { faker, now } = input;
   const nowMs = now.getTime();
   const times = new Map<string, TimeValue>();
-  for (const key of keys) {
+  for (const key of shape.timeKeys) {
     const time = readTime(out[key], input.schemas.get(key));
     if (time) times.set(key, time);
   }
-  if (times.size === 0) return;
-  const write = (key: string, ms: number, like?: string) => {
-    const time = times.get(key)!;
-    if (set(key, writeTime(out[key], time.kind, ms, like === undefined ? undefined : offsetOf(out[like])))) times.set(key, { ms, kind: time.kind });
+  if (times.size === 0 && shape.closedKeys.length === 0) return;
+  const write = (key: string, ms: number, like?: string): void => {
+    const time = times.get(key);
+    if (!time) return;
+    const offset = like === undefined ? undefined : offsetOf(out[like]);
+    if (set(out, input, key, writeTime(out[key], time.kind, ms, offset))) times.set(key, { ms, kind: time.kind });
   };
-  const has = (key: string, words: string[]) => (tokensOf.get(key) ?? []).some((token) => words.includes(token));
+  const fresh = input.creates && input.topLevel;
 
   // The record's birth: `created_at`, else a plain `timestamp` / `sent_at` (a message's).
-  const created =
-    keys.find((key) => times.has(key) && has(key, ['created', 'creation'])) ??
-    keys.find((key) => times.has(key) && /^(timestamp|sent_?at|posted_?at|ts)$/i.test(key));
-  if (created && input.creates && input.topLevel) write(created, nowMs - faker.number.int({ min: 1, max: 90 }) * 1000);
-  const createdMs = created ? times.get(created)?.ms : undefined;
-  const after = (base: number, maxGap: number) => base + Math.floor(faker.number.float() * Math.max(0, maxGap));
+  const created = shape.createdKeys.find((key) => times.has(key));
+  if (created && fresh) write(created, nowMs - faker.number.int({ min: 1, max: 90 }) * 1000);
+  const createdMs = created === undefined ? undefined : times.get(created)?.ms;
 
-  for (const key of keys) {
-    const time = times.get(key);
-    if (!time || createdMs === undefined || key === created) continue;
-    if (has(key, UPDATED_WORDS) && (time.ms < createdMs || (input.creates && input.topLevel))) {
-      write(key, input.creates && input.topLevel ? createdMs : after(createdMs, nowMs - createdMs));
-    } else if (has(key, DUE_WORDS) && time.ms < createdMs) {
-      write(key, createdMs + faker.number.int({ min: 1, max: 30 }) * DAY);
+  if (createdMs !== undefined) {
+    for (const key of shape.updatedKeys) {
+      const time = times.get(key);
+      if (!time || key === created || !(time.ms < createdMs || fresh)) continue;
+      write(key, fresh ? createdMs : createdMs + Math.floor(faker.number.float() * Math.max(0, nowMs - createdMs)));
+    }
+    for (const key of shape.dueKeys) {
+      const time = times.get(key);
+      if (time && key !== created && time.ms < createdMs) write(key, createdMs + faker.number.int({ min: 1, max: 30 }) * DAY);
     }
   }
 
-  for (const key of keys) {
-    const stem = CLOSED_STEMS.find((word) => (tokensOf.get(key) ?? []).includes(word));
-    if (!stem || !(times.has(key) || out[key] === null)) continue;
-    const closed = isClosed(out, keys, tokensOf, stem);
+  for (const [key, stem] of shape.closedKeys) {
+    const closed = isClosed(out, shape, stem);
     if (closed === false) {
       const schema = input.schemas.get(key);
-      if (schema && (schema.nullable === true || typeList(schema.type).includes('null'))) set(key, null);
+      if (schema && (schema.nullable === true || typeList(schema.type).includes('null'))) set(out, input, key, null);
     } else if (closed === true && createdMs !== undefined) {
       const time = times.get(key);
-      if (time && (time.ms < createdMs || time.ms > nowMs)) write(key, after(createdMs, nowMs - createdMs));
+      if (time && (time.ms < createdMs || time.ms > nowMs)) write(key, createdMs + Math.floor(faker.number.float() * Math.max(0, nowMs - createdMs)));
     }
   }
 
   // An all-day `date` next to a `dateTime` (calendar events) is the same day.
-  const dateTime = keys.find((key) => /^date_?time$/i.test(key) && typeof out[key] === 'string');
-  if (dateTime && typeof out.date === 'string' && times.has(dateTime)) set('date', (out[dateTime] as string).slice(0, 10));
+  const dateTime = typeof out.dateTime === 'string' ? 'dateTime' : typeof out.date_time === 'string' ? 'date_time' : undefined;
+  if (dateTime && typeof out.date === 'string' && times.has(dateTime)) set(out, input, 'date', (out[dateTime] as string).slice(0, 10));
 
   // `dt_txt` spells out `dt` (OpenWeather): the text follows the time.
-  for (const key of keys) {
-    const tokens = tokensOf.get(key) ?? [];
-    const last = tokens.at(-1);
-    if ((last !== 'txt' && last !== 'text') || typeof out[key] !== 'string') continue;
-    const base = tokens.slice(0, -1).join('_');
-    const source = keys.find((other) => other !== key && (tokensOf.get(other) ?? []).join('_') === base && times.has(other));
-    if (source) set(key, new Date(times.get(source)!.ms).toISOString().slice(0, 19).replace('T', ' '));
+  for (const [key, source] of shape.textTimes) {
+    const time = times.get(source);
+    if (time && typeof out[key] === 'string') set(out, input, key, new Date(time.ms).toISOString().slice(0, 19).replace('T', ' '));
   }
 
-  for (const key of keys) {
-    const tokens = tokensOf.get(key) ?? [];
-    const pairs: Array<[string, string]> = [['start', 'end'], ['begin', 'end'], ['min', 'max'], ['from', 'to'], ['oldest', 'latest']];
-    for (const [low, high] of pairs) {
-      if (!tokens.includes(low)) continue;
-      const partner = keys.find((other) => other !== key && sameExcept(tokensOf.get(other) ?? [], tokens, low, high));
-      const start = times.get(key);
-      const end = partner === undefined ? undefined : times.get(partner);
-      if (!partner || !start || !end) continue;
-      const span = low === 'min' || low === 'oldest' ? faker.number.int({ min: 1, max: 14 }) * DAY : input.hints.durationMs ?? faker.number.int({ min: 2, max: 6 }) * 15 * MINUTE;
-      if (!isPinned(partner, out, input)) write(partner, start.ms + span, key);
-      else if (!isPinned(key, out, input) && end.ms <= start.ms) write(key, end.ms - span, partner);
-      copyZone(out, key, partner, input);
-    }
+  for (const [key, partner, window] of shape.timePairs) {
+    const start = times.get(key);
+    const end = times.get(partner);
+    if (!start || !end) continue;
+    const span = window ? faker.number.int({ min: 1, max: 14 }) * DAY : input.hints.durationMs ?? faker.number.int({ min: 2, max: 6 }) * 15 * MINUTE;
+    if (!isPinned(partner, out, input)) write(partner, start.ms + span, key);
+    else if (!isPinned(key, out, input) && end.ms <= start.ms) write(key, end.ms - span, partner);
+    copyZone(out, key, partner, input);
   }
 }
 
@@ -230,14 +297,10 @@ function sameExcept(other: string[], tokens: string[], low: string, high: string
 }
 
 /** Whether the record is in its closed/merged/completed state, from a boolean or a state sibling. */
-function isClosed(out: Record<string, unknown>, keys: string[], tokensOf: Map<string, string[]>, stem: string): boolean | undefined {
-  for (const key of keys) {
-    const tokens = tokensOf.get(key) ?? [];
-    if (typeof out[key] === 'boolean' && tokens.includes(stem)) return out[key] as boolean;
-  }
-  for (const key of keys) {
-    const tokens = tokensOf.get(key) ?? [];
-    if (!(tokens.includes('state') || tokens.includes('status')) || tokens.length > 1) continue;
+function isClosed(out: Record<string, unknown>, shape: CoherenceShape, stem: string): boolean | undefined {
+  const flag = shape.stemBooleans.get(stem);
+  if (flag !== undefined && typeof out[flag] === 'boolean') return out[flag] as boolean;
+  for (const key of shape.stateKeys) {
     const value = out[key];
     const text = typeof value === 'string' ? value : isRecord(value) && typeof value.name === 'string' ? value.name : undefined;
     if (text !== undefined) return CLOSED_STATE.test(text);
@@ -246,75 +309,57 @@ function isClosed(out: Record<string, unknown>, keys: string[], tokensOf: Map<st
 }
 
 /** Numeric `x_min`/`x_max` (and `low`/`high`) pairs in order, with a plain `x` between them. */
-function harmonizeRanges(
-  out: Record<string, unknown>,
-  keys: string[],
-  tokensOf: Map<string, string[]>,
-  set: (key: string, value: unknown) => boolean,
-): void {
-  for (const key of keys) {
-    const tokens = tokensOf.get(key) ?? [];
-    const low = tokens.includes('min') ? 'min' : tokens.includes('low') ? 'low' : undefined;
-    if (!low || typeof out[key] !== 'number') continue;
-    const high = low === 'min' ? 'max' : 'high';
-    const partner = keys.find((other) => other !== key && sameExcept(tokensOf.get(other) ?? [], tokens, low, high));
-    if (!partner || typeof out[partner] !== 'number') continue;
-    const baseTokens = tokens.filter((token) => token !== low).join('_');
-    const base = keys.find((other) => (tokensOf.get(other) ?? []).join('_') === baseTokens && typeof out[other] === 'number');
+function harmonizeRanges(out: Record<string, unknown>, shape: CoherenceShape, input: HarmonizeInput): void {
+  for (const [key, partner, base] of shape.ranges) {
+    if (typeof out[key] !== 'number' || typeof out[partner] !== 'number') continue;
     let lo = out[key] as number;
     let hi = out[partner] as number;
     if (lo > hi) [lo, hi] = [hi, lo];
-    if (base !== undefined) {
+    if (base !== undefined && typeof out[base] === 'number') {
       lo = Math.min(lo, out[base] as number);
       hi = Math.max(hi, out[base] as number);
     }
     const [oldLo, oldHi] = [out[key], out[partner]];
-    if (!(set(key, lo) && set(partner, hi))) [out[key], out[partner]] = [oldLo, oldHi];
+    if (!(set(out, input, key, lo) && set(out, input, partner, hi))) [out[key], out[partner]] = [oldLo, oldHi];
   }
 }
 
 /** A `total` next to a list counts at least the listed items. */
-function harmonizeTotals(
-  out: Record<string, unknown>,
-  keys: string[],
-  tokensOf: Map<string, string[]>,
-  set: (key: string, value: unknown) => boolean,
-  faker: Faker,
-): void {
-  const list = keys.find((key) => Array.isArray(out[key]));
+function harmonizeTotals(out: Record<string, unknown>, shape: CoherenceShape, input: HarmonizeInput): void {
+  const list = shape.lists.find((key) => Array.isArray(out[key]));
   if (list === undefined) return;
   const length = (out[list] as unknown[]).length;
-  for (const key of keys) {
-    const tokens = tokensOf.get(key) ?? [];
-    if (typeof out[key] !== 'number' || !tokens.some((token) => TOTAL_WORDS.includes(token))) continue;
-    if ((out[key] as number) < length) set(key, length + faker.number.int({ min: 0, max: 20 }));
+  for (const key of shape.totals) {
+    if (typeof out[key] === 'number' && (out[key] as number) < length) set(out, input, key, length + input.faker.number.int({ min: 0, max: 20 }));
   }
 }
 
-/** `ABC-123` issue keys take their prefix from the project (argument, filter or nested `project.key`). */
-function harmonizeKeys(out: Record<string, unknown>, set: (key: string, value: unknown) => boolean, hints: ArgHints): void {
+/**
+ * Record-level facts: `ABC-123` issue keys take their project's key (argument, filter or nested
+ * `project.key`), a file's extension follows its MIME type and its name its path, a repository's
+ * `full_name` is `owner/name`.
+ */
+function harmonizeKeys(out: Record<string, unknown>, input: HarmonizeInput): void {
   for (const key of ['key', 'identifier']) {
     const value = out[key];
     if (typeof value !== 'string') continue;
     const match = /^[A-Z][A-Z0-9_]*-(\d+)$/.exec(value);
     if (!match) continue;
-    const prefix = hints.projectKey ?? nestedProjectKey(out);
-    if (prefix) set(key, `${prefix}-${match[1]}`);
+    const prefix = input.hints.projectKey ?? nestedProjectKey(out);
+    if (prefix) set(out, input, key, `${prefix}-${match[1]}`);
   }
-  // A file's extension agrees with its MIME type.
   const mimeKey = Object.keys(out).find((key) => key.toLowerCase().replace(/[^a-z]/g, '') === 'mimetype' && typeof out[key] === 'string');
   const fileKey = ['filename', 'file_name', 'fileName', 'name', 'title'].find((key) => typeof out[key] === 'string');
   if (mimeKey && fileKey) {
     const renamed = withExtension(out[fileKey] as string, out[mimeKey] as string);
-    if (renamed !== undefined) set(fileKey, renamed);
+    if (renamed !== undefined) set(out, input, fileKey, renamed);
   }
-  // A file's name is the last segment of its path.
   if (typeof out.path === 'string' && typeof out.name === 'string' && /[/.]/.test(out.path)) {
     const base = out.path.split('/').filter(Boolean).at(-1);
-    if (base) set('name', base);
+    if (base) set(out, input, 'name', base);
   }
   if (typeof out.full_name === 'string' && typeof out.name === 'string' && isRecord(out.owner) && typeof out.owner.login === 'string') {
-    set('full_name', `${out.owner.login}/${out.name}`);
+    set(out, input, 'full_name', `${out.owner.login}/${out.name}`);
   }
 }
 
@@ -348,15 +393,14 @@ function nestedProjectKey(out: Record<string, unknown>): string | undefined {
  * (filled from sibling values, then arguments), else the toolkit's host plus `owner`/`repo`
  * arguments and the record's number, key or id.
  */
-function harmonizeUrls(out: Record<string, unknown>, keys: string[], set: (key: string, value: unknown) => boolean, input: HarmonizeInput): void {
-  for (const key of keys) {
+function harmonizeUrls(out: Record<string, unknown>, shape: CoherenceShape, input: HarmonizeInput): void {
+  for (const [key, template] of shape.urls) {
     const schema = input.schemas.get(key);
     if (!schema || typeof out[key] !== 'string') continue;
-    const template = Array.isArray(schema.examples) ? schema.examples.find((example) => typeof example === 'string' && example.includes('{')) : undefined;
     let url: string | undefined;
-    if (typeof template === 'string') url = fillTemplate(template, out, input);
-    else if (input.hosts && URL_KEYS.has(key.toLowerCase().replace(/[^a-z]/g, ''))) url = hostUrl(key, schema, out, input, input.hosts);
-    if (url && /^https?:\/\/[^\s{}<>"]+$/.test(url)) set(key, url);
+    if (template !== undefined) url = fillTemplate(template, out, input);
+    else if (input.hosts) url = hostUrl(key, schema, out, input, input.hosts);
+    if (url && /^https?:\/\/[^\s{}<>"]+$/.test(url)) set(out, input, key, url);
   }
 }
 

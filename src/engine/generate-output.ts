@@ -316,12 +316,14 @@ function generate(raw: unknown, context: Context, frame: Frame): unknown {
   return null;
 }
 
-/** `state`, `status`, `responseStatus`, or the `name`/`type` of a `state` object. */
+const STATE_WORD = /(state|status|stage)$/;
+
+/** `state`, `status`, `responseStatus`, `dealstage`, or the `name`/`type` of a `state` object. */
 function isStateName(frame: Frame): boolean {
   const own = frame.name === undefined ? [] : nameTokens(frame.name);
-  if (own.includes('state') || own.includes('status')) return true;
+  if (own.some((token) => STATE_WORD.test(token))) return true;
   const parent = frame.parent === undefined ? [] : nameTokens(frame.parent);
-  return (frame.name === 'name' || frame.name === 'type') && (parent.includes('state') || parent.includes('status'));
+  return (frame.name === 'name' || frame.name === 'type') && parent.some((token) => STATE_WORD.test(token));
 }
 
 interface PropertyPlan {

@@ -4,6 +4,7 @@ import { faker as globalFaker } from '@faker-js/faker';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../src/engine/catalog.js';
 import type { JsonSchema } from '../../src/engine/catalog-types.js';
 import { generateFromSchema, type GenerateOptions, loadFaker } from '../../src/engine/generate-output.js';
 import { stableStringify } from '../../src/engine/stable-stringify.js';
@@ -247,7 +248,7 @@ describe('generateFromSchema: formats, names and keywords', () => {
     expect(data.d).toBeTypeOf('boolean');
   });
 
-  it('uses const, the first example and the default, and honours simple patterns', () => {
+  it('uses const, one of the examples and the default, and honours simple patterns', () => {
     const schema: JsonSchema = {
       type: 'object',
       properties: {
@@ -260,7 +261,9 @@ describe('generateFromSchema: formats, names and keywords', () => {
     };
     const data = asRecord(run(schema));
     expect(data.object).toBe('issue');
-    expect(data.default_branch).toBe('main');
+    // Examples are picked at random, so a list of them varies like real data.
+    const branches = new Set(SEEDS.map((seed) => asRecord(run(schema, { seed })).default_branch));
+    expect([...branches].sort()).toEqual(['develop', 'main']);
     expect(data.archived).toBe(false);
     expect(String(data.code)).toMatch(/^[A-Z]{3}-\d{4}$/);
     // Not a simple pattern: documented fallback to a plain word.
@@ -275,6 +278,229 @@ describe('generateFromSchema: formats, names and keywords', () => {
   it('generates every property, required or not', () => {
     const data = asRecord(run(issueSchema));
     expect(Object.keys(data).sort()).toEqual(Object.keys(issueSchema.properties as JsonSchema).sort());
+  });
+});
+
+describe('generateFromSchema: list size and filters', () => {
+  const issue: JsonSchema = {
+    type: 'object',
+    properties: {
+      id: { type: 'integer' },
+      state: { type: 'string', enum: ['open', 'closed'] },
+      status: { type: 'object', properties: { name: { type: 'string' } } },
+      labels: { type: 'array', items: { type: 'object', properties: { id: { type: 'integer' }, name: { type: 'string' } } } },
+      sender: { type: 'string' },
+    },
+  };
+  const topLevel: JsonSchema = { type: 'object', properties: { data: { type: 'array', items: issue } } };
+  const nested: JsonSchema = {
+    type: 'object',
+    properties: { data: { type: 'object', properties: { total: { type: 'integer' }, messages: { type: 'array', minItems: 2, maxItems: 6, items: issue } } } },
+  };
+  const list = (schema: JsonSchema, args: Record<string, unknown>, seed = 7) => {
+    const data = asRecord(run(schema, { args, seed, context: 'ACME_LIST_ISSUES' })).data;
+    return Array.isArray(data) ? (data as Record<string, any>[]) : (asRecord(data).messages as Record<string, any>[]);
+  };
+
+  it.each(['per_page', 'limit', 'max_results', 'maxResults', 'count', 'page_size', 'top', 'n'])('%s bounds the main array', (name) => {
+    for (const seed of SEEDS.slice(0, 10)) {
+      expect(list(topLevel, { [name]: 1 }, seed)).toHaveLength(1);
+      expect(list(topLevel, { [name]: 2 }, seed).length).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('bounds an array one level down, never below its own minItems', () => {
+    for (const seed of SEEDS.slice(0, 10)) {
+      expect(list(nested, { limit: 1 }, seed)).toHaveLength(2);
+      expect(list(nested, { limit: 50 }, seed).length).toBeLessThanOrEqual(6);
+    }
+  });
+
+  it('echoes a fitting filter into every item, into an object it names, never into item ids', () => {
+    const items = list(topLevel, { state: 'closed', status: 'In Progress', id: 5, per_page: 3 });
+    for (const item of items) {
+      expect(item.state).toBe('closed');
+      expect(item.status.name).toBe('In Progress');
+      expect(item.id).not.toBe(5);
+    }
+    // `all` is not one of the item's states: not echoed.
+    for (const item of list(topLevel, { state: 'all' })) expect(['open', 'closed']).toContain(item.state);
+  });
+
+  it('reads filters and the sender out of a search argument (Gmail and JQL styles)', () => {
+    for (const item of list(nested, { query: 'from:boss@acme.com is:unread' })) expect(item.sender).toBe('boss@acme.com');
+    for (const item of list(nested, { jql: 'state = closed AND project = PROJ' })) expect(item.state).toBe('closed');
+  });
+
+  it('turns a comma list or a string array into label objects of every item', () => {
+    for (const item of list(topLevel, { labels: 'bug,ui' })) expect(item.labels.map((l: Record<string, unknown>) => l.name)).toEqual(['bug', 'ui']);
+  });
+
+  it('keeps a total at least as large as the listed items', () => {
+    const schema: JsonSchema = { type: 'object', properties: { total: { type: 'integer', maximum: 0 }, items: { type: 'array', items: issue } } };
+    // The bound wins over the rule: a total that may not grow stays valid.
+    expect(asRecord(run(schema)).total).toBe(0);
+    for (const seed of SEEDS.slice(0, 10)) {
+      const page = asRecord(run(nested, { seed }));
+      const data = asRecord(page.data);
+      expect(data.total).toBeGreaterThanOrEqual((data.messages as unknown[]).length);
+    }
+  });
+});
+
+describe('generateFromSchema: echo forms', () => {
+  it('echoes arrays of strings as one object per string, and scalars into the object they name', () => {
+    const schema: JsonSchema = {
+      type: 'object',
+      properties: {
+        data: {
+          type: 'object',
+          properties: {
+            labels: { type: 'array', items: { type: 'object', properties: { id: { type: 'integer' }, name: { type: 'string' } } } },
+            assignees: { type: 'array', items: { type: 'object', properties: { login: { type: 'string' } } } },
+            owner: { type: 'object', properties: { login: { type: 'string' }, id: { type: 'integer' } } },
+          },
+        },
+      },
+    };
+    const data = asRecord(asRecord(run(schema, { args: { labels: ['bug', 'ui'], assignees: ['octocat'], owner: 'acme' } })).data);
+    expect((data.labels as Record<string, unknown>[]).map((label) => label.name)).toEqual(['bug', 'ui']);
+    expect((data.assignees as Record<string, unknown>[]).map((user) => user.login)).toEqual(['octocat']);
+    expect(asRecord(data.owner).login).toBe('acme');
+  });
+
+  it('matches names normalized and as <object><key>, giving naive date-times their zone', () => {
+    const schema: JsonSchema = {
+      type: 'object',
+      properties: {
+        start: { type: 'object', properties: { dateTime: { type: 'string', format: 'date-time' }, timeZone: { type: 'string' } } },
+        end: { type: 'object', properties: { dateTime: { type: 'string', format: 'date-time' }, timeZone: { type: 'string' } } },
+        messageId: { type: 'string' },
+        amount: { type: 'string' },
+      },
+    };
+    const data = asRecord(run(schema, { args: { start_datetime: '2026-07-01T09:00:00', time_zone: 'Europe/Paris', message_id: 'm1', amount: 1500, duration_minutes: 30 } }));
+    expect(asRecord(data.start).dateTime).toBe('2026-07-01T09:00:00+02:00');
+    expect(asRecord(data.start).timeZone).toBe('Europe/Paris');
+    expect(asRecord(data.end).dateTime).toBe('2026-07-01T09:30:00+02:00');
+    expect(data.messageId).toBe('m1');
+    expect(data.amount).toBe('1500');
+  });
+
+  it('does not echo a value that breaks the property format', () => {
+    const schema: JsonSchema = { type: 'object', properties: { email: { type: 'string', format: 'email' }, link: { type: 'string', format: 'uri' } } };
+    const data = asRecord(run(schema, { args: { email: 'not an email', link: 'no link' } }));
+    expect(data.email).not.toBe('not an email');
+    expect(data.link).not.toBe('no link');
+  });
+
+  it('names a place-like object after a location argument', () => {
+    const schema: JsonSchema = {
+      type: 'object',
+      properties: { name: { type: 'string' }, country: { type: 'string' }, coord: { type: 'object', properties: { lat: { type: 'number' } } } },
+    };
+    const data = asRecord(run(schema, { args: { location: 'Lyon,FR' } }));
+    expect(data.name).toBe('Lyon');
+    expect(data.country).toBe('FR');
+  });
+});
+
+describe('generateFromSchema: coherence within an object', () => {
+  const record: JsonSchema = {
+    type: 'object',
+    properties: {
+      state: { type: 'string', enum: ['open', 'closed'] },
+      created_at: { type: 'string', format: 'date-time' },
+      updated_at: { type: 'string', format: 'date-time' },
+      closed_at: { type: 'string', format: 'date-time', nullable: true },
+      due_on: { type: 'string', format: 'date' },
+      start: { type: 'integer' },
+      end: { type: 'integer' },
+      temp_min: { type: 'number', minimum: -30, maximum: 45 },
+      temp: { type: 'number', minimum: -30, maximum: 45 },
+      temp_max: { type: 'number', minimum: -30, maximum: 45 },
+    },
+  };
+
+  it.each(SEEDS)('orders times, nulls closed_at while open, keeps min <= value <= max (seed %i)', (seed) => {
+    const data = asRecord(run(record, { seed, context: 'ACME_GET_RECORD' }));
+    const created = Date.parse(String(data.created_at));
+    expect(Date.parse(String(data.updated_at))).toBeGreaterThanOrEqual(created);
+    if (data.state === 'open') expect(data.closed_at).toBeNull();
+    else expect(Date.parse(String(data.closed_at))).toBeGreaterThanOrEqual(created);
+    expect(Date.parse(`${String(data.due_on)}T23:59:59Z`)).toBeGreaterThanOrEqual(created);
+    expect(Number(data.temp_min)).toBeLessThanOrEqual(Number(data.temp));
+    expect(Number(data.temp)).toBeLessThanOrEqual(Number(data.temp_max));
+    expect(ajv.validate(record, data)).toBe(true);
+  });
+
+  it('a create tool returns a new record: first state, created just now, nothing closed', () => {
+    for (const seed of SEEDS.slice(0, 10)) {
+      const data = asRecord(run(record, { seed, context: 'ACME_CREATE_RECORD' }));
+      expect(data.state).toBe('open');
+      expect(data.closed_at).toBeNull();
+      expect(NOW.getTime() - Date.parse(String(data.created_at))).toBeLessThanOrEqual(90_000);
+      expect(data.updated_at).toBe(data.created_at);
+    }
+  });
+
+  it('fills `{placeholder}` URL templates and builds links on the toolkit host', () => {
+    const schema: JsonSchema = {
+      type: 'object',
+      properties: {
+        number: { type: 'integer', minimum: 1, maximum: 50 },
+        html_url: { type: 'string', format: 'uri', examples: ['https://tracker.example/{owner}/{repo}/issues/{number}'] },
+        url: { type: 'string', format: 'uri' },
+        user: { type: 'object', properties: { login: { type: 'string' }, html_url: { type: 'string', format: 'uri' } } },
+      },
+    };
+    const data = asRecord(run(schema, { context: 'GITHUB_GET_AN_ISSUE|ca_1', args: { owner: 'acme', repo: 'web' } }));
+    expect(data.html_url).toBe(`https://tracker.example/acme/web/issues/${String(data.number)}`);
+    expect(data.url).toBe(`https://github.com/acme/web/${String(data.number)}`);
+    expect(asRecord(data.user).html_url).toBe(`https://github.com/${String(asRecord(data.user).login)}`);
+  });
+
+  it('gives Jira-style keys the project key of the arguments', () => {
+    const schema: JsonSchema = { type: 'object', properties: { key: { type: 'string', pattern: '^[A-Z]{2,4}-[1-9][0-9]{0,3}$' } } };
+    expect(String(asRecord(run(schema, { args: { project_key: 'OPS' } })).key)).toMatch(/^OPS-\d+$/);
+  });
+});
+
+describe('generateFromSchema: names by context', () => {
+  const schema: JsonSchema = {
+    type: 'object',
+    properties: {
+      labels: { type: 'array', minItems: 3, items: { type: 'object', properties: { name: { type: 'string' } } } },
+      channel: { type: 'object', properties: { name: { type: 'string' } } },
+      repository: { type: 'object', properties: { name: { type: 'string' } } },
+      assignee: { type: 'object', properties: { name: { type: 'string' }, email: { type: 'string', format: 'email' }, login: { type: 'string' } } },
+      timeZone: { type: 'string' },
+      time_zone: { type: 'string' },
+      id: { type: 'integer' },
+      number: { type: 'integer' },
+    },
+  };
+
+  it.each(SEEDS.slice(0, 10))('labels, channels and repos get thing names; people are one person (seed %i)', (seed) => {
+    const data = asRecord(run(schema, { seed }));
+    for (const label of data.labels as Record<string, unknown>[]) expect(label.name).toMatch(/^[a-z0-9][a-z0-9 -]*$/);
+    expect(asRecord(data.channel).name).toMatch(/^[a-z][a-z-]*$/);
+    expect(asRecord(data.repository).name).toMatch(/^[a-z0-9-]+$/);
+    const person = asRecord(data.assignee);
+    const [first = '', last = ''] = String(person.name).toLowerCase().replace(/[^a-z ]/g, '').split(' ');
+    expect(String(person.email).toLowerCase()).toContain(first);
+    expect(String(person.login)).toContain(last);
+    expect(data.timeZone).toMatch(/^([A-Z][A-Za-z_]+\/[A-Za-z_]+|UTC)$/);
+    expect(data.time_zone).toMatch(/^([A-Z][A-Za-z_]+\/[A-Za-z_]+|UTC)$/);
+    expect(Number(data.id)).toBeGreaterThan(0);
+    expect(Number(data.number)).toBeGreaterThan(0);
+  });
+
+  it('two contexts (accounts) give two people, one context always the same', () => {
+    const me: JsonSchema = { type: 'object', properties: { data: { type: 'object', description: 'The authenticated user', properties: { login: { type: 'string' }, name: { type: 'string' } } } } };
+    const work = run(me, { context: 'GITHUB_GET_THE_AUTHENTICATED_USER|ca_work' });
+    expect(run(me, { context: 'GITHUB_GET_THE_AUTHENTICATED_USER|ca_work' })).toEqual(work);
+    expect(run(me, { context: 'GITHUB_GET_THE_AUTHENTICATED_USER|ca_personal' })).not.toEqual(work);
   });
 });
 
@@ -432,6 +658,21 @@ describe('generateFromSchema: hostile schemas', () => {
     const started = performance.now();
     run(schema);
     expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
+
+describe('generateFromSchema: speed', () => {
+  it('generates a GITHUB_CREATE_AN_ISSUE output well under half a millisecond', () => {
+    const tool = loadCatalog().getTool('GITHUB_CREATE_AN_ISSUE')!;
+    const args = { owner: 'acme', repo: 'web', title: 'Crash on login', labels: ['bug'] };
+    const generateOnce = (seed: number) => generateFromSchema(tool.output_parameters, { seed, context: `${tool.slug}|ca_1`, args, now: NOW });
+    for (let seed = 0; seed < 200; seed++) generateOnce(seed);
+    const runs = 1000;
+    const started = performance.now();
+    for (let seed = 0; seed < runs; seed++) generateOnce(seed);
+    const micros = ((performance.now() - started) / runs) * 1000;
+    console.log(`generate GITHUB_CREATE_AN_ISSUE: ${micros.toFixed(0)} µs per output`);
+    expect(micros).toBeLessThan(500);
   });
 });
 
