@@ -54,16 +54,6 @@ export function normalizeName(name: string): string {
 }
 
 /**
- * Whether a normalized argument name is a list-size argument (`per_page`, `limit`, `max_results`...).
- *
- * @example
- * isListSizeName('perpage'); // true
- */
-export function isListSizeName(normalized: string): boolean {
-  return LIST_SIZE_NAMES.has(normalized);
-}
-
-/**
  * Reads the arguments once. Explicit arguments win over terms parsed from a search expression.
  *
  * @example
