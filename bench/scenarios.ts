@@ -10,6 +10,8 @@ import { request } from 'node:http';
 export interface BenchContext {
   /** A live session of project `BENCH_API_KEY`, toolkits github + gmail, GitHub connected. */
   sessionId: string;
+  /** A second session of the same project that only the PATCH row changes, so its config edits never leak into other rows. */
+  patchSessionId: string;
 }
 
 export interface Scenario {
@@ -36,7 +38,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'PATCH session',
     method: 'PATCH',
-    path: (ctx) => `${SESSION_PATH}/${ctx.sessionId}`,
+    path: (ctx) => `${SESSION_PATH}/${ctx.patchSessionId}`,
     // Alternating bodies, so every request really changes the config (and archives a version).
     body: (_ctx, i) => ({ toolkits: { enable: i % 2 === 0 ? ['github', 'gmail'] : ['slack'] }, manage_connections: { enable: i % 2 === 0 } }),
   },
@@ -98,5 +100,6 @@ export async function prepareContext(baseUrl: string): Promise<BenchContext> {
   const created = await sendJson(baseUrl, 'POST', SESSION_PATH, { user_id: 'bench-user', toolkits: { enable: ['github', 'gmail'] } });
   // Execute needs an ACTIVE GitHub account for the session's user.
   await sendJson(baseUrl, 'POST', '/_mock/connected_accounts', { user_id: 'bench-user', toolkit: 'github' });
-  return { sessionId: created.json.session_id as string };
+  const patched = await sendJson(baseUrl, 'POST', SESSION_PATH, { user_id: 'bench-user', toolkits: { enable: ['github', 'gmail'] } });
+  return { sessionId: created.json.session_id as string, patchSessionId: patched.json.session_id as string };
 }

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// Runs the compiled CLI when the package is installed; from a checkout, through tsx.
+// Runs the fastest build there is: the one-file bundle, else the compiled modules, else the
+// TypeScript sources through tsx (a checkout that was never built).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const compiled = fileURLToPath(new URL('../dist/src/cli.js', import.meta.url));
-if (existsSync(compiled)) {
+const candidates = ['../dist/bundle/cli/cli.js', '../dist/src/cli.js'].map((p) => fileURLToPath(new URL(p, import.meta.url)));
+const compiled = candidates.find((file) => existsSync(file));
+if (compiled) {
   const { main } = await import(compiled);
   process.exitCode = await main(process.argv.slice(2));
 } else {
