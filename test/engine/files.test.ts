@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/engine/clock.js';
 import { Engine } from '../../src/engine/engine.js';
-import { ApiError } from '../../src/engine/errors.js';
 import { normaliseFilePath, normalisePrefix } from '../../src/engine/file-paths.js';
 import { signTarget, verifyTarget } from '../../src/engine/file-signing.js';
 import {
@@ -16,6 +15,7 @@ import {
 } from '../../src/engine/files.js';
 import { createSession } from '../../src/engine/sessions.js';
 import { tinyCatalog } from '../support/tiny-catalog.js';
+import { errorOf } from '../support/api-error-of.js';
 
 const ctx = { apiKey: 'key-a', origin: 'http://127.0.0.1:4010' };
 
@@ -26,15 +26,6 @@ function setup(seed = 1) {
   return { engine, clock, sid };
 }
 
-function errorOf(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an ApiError');
-}
 
 /** A presigned URL as the transfer route would parse it. */
 function transferOf(url: string, method: 'GET' | 'PUT'): TransferRequest {

@@ -3,7 +3,6 @@ import { ManualClock } from '../../src/engine/clock.js';
 import { createActiveAccount, getConnectedAccount } from '../../src/engine/connected-accounts.js';
 import { Engine } from '../../src/engine/engine.js';
 import { callbackUrlProblem } from '../../src/engine/callback-url.js';
-import { ApiError } from '../../src/engine/errors.js';
 import {
   ACL_ONLY_FOR_SHARED,
   approveLink,
@@ -17,6 +16,7 @@ import {
 } from '../../src/engine/links.js';
 import { createSession, patchSession } from '../../src/engine/sessions.js';
 import { tinyCatalog } from '../support/tiny-catalog.js';
+import { errorOf } from '../support/api-error-of.js';
 
 const ctx = { apiKey: 'key-a', origin: 'http://127.0.0.1:4010' };
 
@@ -26,15 +26,6 @@ function setup(seed = 1) {
   return { engine, clock };
 }
 
-function errorOf(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an ApiError');
-}
 
 describe('createLink', () => {
   it('creates an INITIATED account with the Composio-managed auth config and a 10-minute link', () => {

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/engine/clock.js';
 import { createActiveAccount } from '../../src/engine/connected-accounts.js';
 import { Engine } from '../../src/engine/engine.js';
-import { ApiError } from '../../src/engine/errors.js';
 import { listMountItems } from '../../src/engine/files.js';
 import { proxyExecute } from '../../src/engine/proxy.js';
 import { loadProxyFixtures, matchProxyFixture } from '../../src/engine/proxy-fixtures.js';
 import { createSession } from '../../src/engine/sessions.js';
 import { tinyCatalog } from '../support/tiny-catalog.js';
+import { errorOf } from '../support/api-error-of.js';
 
 const ctx = { apiKey: 'key-a', origin: 'http://127.0.0.1:4010' };
 
@@ -18,15 +18,6 @@ function setup() {
   return { engine, sid };
 }
 
-function errorOf(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an ApiError');
-}
 
 describe('proxy fixtures', () => {
   it('load, match templated paths (HEAD as GET) and fill {{placeholders}}', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../src/engine/clock.js';
 import { Engine } from '../../src/engine/engine.js';
-import { ApiError } from '../../src/engine/errors.js';
 import {
   attachSession,
   createSession,
@@ -11,6 +10,7 @@ import {
   patchSession,
 } from '../../src/engine/sessions.js';
 import { tinyCatalog } from '../support/tiny-catalog.js';
+import { errorOf } from '../support/api-error-of.js';
 
 const ctx = { apiKey: 'key-a', origin: 'http://127.0.0.1:4010' };
 
@@ -18,15 +18,6 @@ function engine(seed = 1) {
   return new Engine({ catalog: tinyCatalog(), seed, clock: new ManualClock('2026-01-01T00:00:00Z') });
 }
 
-function errorOf(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an ApiError');
-}
 
 describe('create', () => {
   it('returns a trs_ session at version 1 with the always-present blocks and response spellings', () => {
