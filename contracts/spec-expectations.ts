@@ -5,7 +5,7 @@
  * addressed by pointer into openapi/tool-router.v3.1.yaml.
  */
 import type { ErrorObject } from 'ajv/dist/2020.js';
-import { createSpecValidator, type SpecValidator } from '../src/spec/compile.js';
+import { sharedSpecValidator, type SpecValidator } from '../src/spec/compile.js';
 import { loadToolRouterSpec } from '../src/spec/load-spec.js';
 import type { TargetInfo, Violation } from './types.js';
 
@@ -47,7 +47,7 @@ function load() {
         operations.set(op.operationId as string, { operationId: op.operationId as string, method: method.toUpperCase(), path, successStatus: Number(success), declared });
       }
     }
-    shared = { validator: createSpecValidator(), operations, doc };
+    shared = { validator: sharedSpecValidator(), operations, doc };
   }
   return shared;
 }

@@ -9,7 +9,7 @@ import { createSession, type CreateSessionInput } from '../src/engine/sessions.j
 import type { MockApp } from '../src/http/app.js';
 import { ApiError } from '../src/engine/errors.js';
 import type { RequestBody, Schemas, SuccessResponse } from '../src/openapi-types.js';
-import { createSpecValidator, type SpecValidator } from '../src/spec/compile.js';
+import { sharedSpecValidator } from '../src/spec/compile.js';
 
 /** A seeding call the mock refused, with the API's error envelope fields. */
 export class SeedError extends Error {
@@ -113,12 +113,9 @@ function toBody(content: SeedFileInput['content']): { body: BodyInit; size: numb
   return { body: content, size: content.size, textual: false };
 }
 
-let specValidator: SpecValidator | undefined;
-
 /** The same shape rules as `POST /api/v3.1/tool_router/session`, so seeding cannot store what the API would refuse. */
 function checkCreateBody(body: unknown): void {
-  specValidator ??= createSpecValidator();
-  const result = specValidator.validateSchema('tool-router#/components/schemas/SessionCreateRequest', body);
+  const result = sharedSpecValidator().validateSchema('tool-router#/components/schemas/SessionCreateRequest', body);
   if (!result.valid) {
     throw new SeedError('seed.session', 400, {
       message: 'Request validation failed',

@@ -24,7 +24,7 @@ import { mockRoutes, type OperationHandler, operationHandlers } from './handlers
 import { RequestValidator } from './request-validator.js';
 import { errorResult, type JsonResult, jsonResult, toResponse } from './respond.js';
 import { Router } from './router.js';
-import { SchemaRegistry, toViolations } from './schema-registry.js';
+import { compileDocumentSchema, toViolations } from './schema-registry.js';
 
 export interface AppOptions {
   /** Fixes every generated id and value (default 0). */
@@ -74,7 +74,6 @@ function withoutBodyForHead(request: Request, result: JsonResult): JsonResult {
 
 interface CompiledSpec {
   specs: OperationSpec[];
-  registry: SchemaRegistry;
   validator: RequestValidator;
   router: Router;
 }
@@ -86,8 +85,7 @@ function compiledSpec(): CompiledSpec {
   if (!compiled) {
     const doc = loadToolRouterSpec() as unknown as Record<string, unknown>;
     const specs = operationTable(doc);
-    const registry = new SchemaRegistry(doc, 'tool-router');
-    compiled = { specs, registry, validator: new RequestValidator(specs, registry), router: new Router(specs) };
+    compiled = { specs, validator: new RequestValidator(specs), router: new Router(specs) };
   }
   return compiled;
 }
@@ -111,7 +109,7 @@ function cachedCatalog(fixtureDirs: string[]): Catalog {
  * start (the fixture format is checked by the loader; this checks what goes on the wire).
  */
 function checkCatalogAgainstDocument(catalog: Catalog): void {
-  const check = compiledSpec().registry.compile({ $ref: '#/components/schemas/Tool' });
+  const check = compileDocumentSchema({ $ref: '#/components/schemas/Tool' });
   const problems: string[] = [];
   for (const tool of catalog.tools) {
     if (check(toWireTool(tool, catalog.getToolkit(tool.toolkit)!))) continue;
@@ -130,7 +128,7 @@ function checkCatalogAgainstDocument(catalog: Catalog): void {
  * res.status; // 201
  */
 export function createApp(options: AppOptions = {}): MockApp {
-  const { specs, registry, validator, router } = compiledSpec();
+  const { specs, validator, router } = compiledSpec();
   const clock = options.clock ?? new ShiftableClock();
   const catalog = options.catalog ?? cachedCatalog(options.fixtureDirs ?? []);
   const engine = new Engine({ catalog, clock, seed: options.seed ?? 0 });
@@ -141,7 +139,7 @@ export function createApp(options: AppOptions = {}): MockApp {
   const responseCheck = (operationId: string): ValidateFunction | null => {
     if (!responseChecks.has(operationId)) {
       const schema = specs.find((s) => s.operationId === operationId)?.responseSchema;
-      responseChecks.set(operationId, schema ? registry.compile(schema) : null);
+      responseChecks.set(operationId, schema ? compileDocumentSchema(schema) : null);
     }
     return responseChecks.get(operationId)!;
   };

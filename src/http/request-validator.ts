@@ -6,7 +6,7 @@
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { badRequest } from '../engine/errors.js';
 import type { OperationSpec, ParameterSpec } from './operation-table.js';
-import { type SchemaRegistry, toViolations, type Violation } from './schema-registry.js';
+import { compileDocumentSchema, toViolations, type Violation } from './schema-registry.js';
 
 type Json = Record<string, unknown>;
 
@@ -49,17 +49,14 @@ function objectSchema(params: ParameterSpec[]): Json {
 
 /**
  * @example
- * const validator = new RequestValidator(operationTable(doc), registry);
+ * const validator = new RequestValidator(operationTable(doc));
  * const input = validator.validate('listSessionTools', { session_id: 'trs_1' }, url.searchParams, undefined);
  */
 export class RequestValidator {
   private readonly specs = new Map<string, OperationSpec>();
   private readonly compiled = new Map<string, CompiledOperation>();
 
-  constructor(
-    specs: readonly OperationSpec[],
-    private readonly registry: SchemaRegistry,
-  ) {
+  constructor(specs: readonly OperationSpec[]) {
     for (const spec of specs) this.specs.set(spec.operationId, spec);
   }
 
@@ -72,9 +69,9 @@ export class RequestValidator {
     compiled = { spec };
     const pathParams = spec.parameters.filter((p) => p.in === 'path');
     const queryParams = spec.parameters.filter((p) => p.in === 'query');
-    if (pathParams.length) compiled.params = this.registry.compile(objectSchema(pathParams));
-    if (queryParams.length) compiled.query = this.registry.compile(objectSchema(queryParams));
-    if (spec.bodySchema) compiled.body = this.registry.compile(spec.bodySchema);
+    if (pathParams.length) compiled.params = compileDocumentSchema(objectSchema(pathParams));
+    if (queryParams.length) compiled.query = compileDocumentSchema(objectSchema(queryParams));
+    if (spec.bodySchema) compiled.body = compileDocumentSchema(spec.bodySchema);
     this.compiled.set(operationId, compiled);
     return compiled;
   }

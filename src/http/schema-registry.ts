@@ -1,10 +1,10 @@
 /**
- * One Ajv (JSON Schema 2020-12, strict) holding a document's component schemas, so every
- * request and response schema is compiled once, at start, and refuses keywords it does not
- * know (stripe-mock's "fail loudly on drift").
+ * Compiling the app's request and response schemas on the process-wide spec validator
+ * (src/spec/compile.ts), so every schema is compiled once by one strict Ajv that refuses
+ * keywords it does not know (stripe-mock's "fail loudly on drift").
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { sharedSpecValidator, TOOL_ROUTER_ID } from '../spec/compile.js';
 
 type Json = Record<string, unknown>;
 
@@ -14,16 +14,13 @@ export interface Violation {
   message: string;
 }
 
-function rewriteRefs(value: unknown, docId: string): unknown {
-  if (Array.isArray(value)) return value.map((v) => rewriteRefs(v, docId));
+/** Local refs (`#/components/...`) of a schema lifted out of the document point back into it. */
+function absoluteRefs(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(absoluteRefs);
   if (value === null || typeof value !== 'object') return value;
   const out: Json = {};
   for (const [key, child] of Object.entries(value)) {
-    if (key === '$ref' && typeof child === 'string' && child.startsWith('#/components/schemas/')) {
-      out[key] = `${docId}#/$defs/${child.slice('#/components/schemas/'.length)}`;
-    } else {
-      out[key] = rewriteRefs(child, docId);
-    }
+    out[key] = key === '$ref' && typeof child === 'string' && child.startsWith('#/') ? `${TOOL_ROUTER_ID}${child}` : absoluteRefs(child);
   }
   return out;
 }
@@ -42,27 +39,13 @@ export function toViolations(errors: ErrorObject[] | null | undefined, prefix: s
 }
 
 /**
+ * Compiles a schema taken from the API document (an operation's body, its parameters, a
+ * response) against the document itself.
+ *
  * @example
- * const registry = new SchemaRegistry(doc, 'tool-router');
- * const check = registry.compile({ $ref: '#/components/schemas/Session' });
+ * const check = compileDocumentSchema({ $ref: '#/components/schemas/Session' });
  * check(value); // true or false, errors in check.errors
  */
-export class SchemaRegistry {
-  readonly ajv: Ajv2020;
-
-  constructor(
-    doc: Json,
-    private readonly docId: string,
-  ) {
-    // The document is meta-validated by its own test; skipping it here saves ~80 ms at start.
-    this.ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true, validateFormats: true, validateSchema: false });
-    addFormats.default(this.ajv);
-    const schemas = ((doc.components as Json | undefined)?.schemas ?? {}) as Json;
-    this.ajv.addSchema({ $id: docId, $defs: rewriteRefs(schemas, docId) as Json });
-  }
-
-  /** Compiles a schema that may `$ref` the document's components. */
-  compile(schema: Json): ValidateFunction {
-    return this.ajv.compile(rewriteRefs(schema, this.docId) as Json);
-  }
+export function compileDocumentSchema(schema: Json): ValidateFunction {
+  return sharedSpecValidator().ajv.compile(absoluteRefs(schema) as Json);
 }
