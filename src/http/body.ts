@@ -24,18 +24,31 @@ async function readCapped(request: Request, maxBytes: number): Promise<Uint8Arra
   }
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
+  const bytes = await readAtMost(reader, maxBytes);
+  if (bytes === 'too-large') {
+    // Not awaited: when the host keeps a tee'd copy of the body (MSW does), cancelling one
+    // branch settles only once the other is cancelled too, so awaiting it would hang.
+    void reader.cancel().catch(() => undefined);
+    throw tooLarge(maxBytes);
+  }
+  return bytes;
+}
+
+/**
+ * A stream read to its end into one array, or `'too-large'` as soon as it passes `maxBytes`
+ * (the reader is then left to the caller: cancel it, or drain it so the sender finishes).
+ *
+ * @example
+ * const bytes = await readAtMost(request.body!.getReader(), 1 << 20);
+ */
+export async function readAtMost(reader: ReadableStreamDefaultReader<Uint8Array>, maxBytes: number): Promise<Uint8Array | 'too-large'> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > maxBytes) {
-      // Not awaited: when the host keeps a tee'd copy of the body (MSW does), cancelling one
-      // branch settles only once the other is cancelled too, so awaiting it would hang.
-      void reader.cancel().catch(() => undefined);
-      throw tooLarge(maxBytes);
-    }
+    if (size > maxBytes) return 'too-large';
     chunks.push(value);
   }
   const out = new Uint8Array(size);

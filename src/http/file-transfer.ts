@@ -6,6 +6,7 @@
  */
 import type { Engine } from '../engine/engine.js';
 import { ApiError } from '../engine/errors.js';
+import { readAtMost } from './body.js';
 import { type SignedTarget, verifyTarget } from '../engine/file-signing.js';
 import { FILE_TRANSFER_PREFIX, getSignedFile, MAX_FILE_BYTES, putSignedFile, type TransferRequest } from '../engine/files.js';
 
@@ -88,27 +89,10 @@ async function readUpload(request: Request): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length') ?? 'NaN');
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
-  if (Number.isFinite(declared) && declared > MAX_FILE_BYTES) {
+  const bytes = Number.isFinite(declared) && declared > MAX_FILE_BYTES ? 'too-large' : await readAtMost(reader, MAX_FILE_BYTES);
+  if (bytes === 'too-large') {
     await discard(reader);
     throw tooLarge();
-  }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_FILE_BYTES) {
-      await discard(reader);
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
   }
   return bytes;
 }
