@@ -2,6 +2,7 @@
  * Plain data the engine keeps and returns. Field names are the wire's (snake case, response
  * spellings), so serialising is `JSON.stringify` and nothing else.
  */
+import type { CustomToolInput } from './custom-tools.js';
 
 export type Tag = 'readOnlyHint' | 'destructiveHint' | 'idempotentHint' | 'openWorldHint';
 export type SandboxSize = 'standard' | 'medium' | 'large' | 'xlarge';
@@ -76,15 +77,7 @@ export interface SessionRecord {
 }
 
 /** A custom tool as the API echoes it (prefixed slug plus the caller's original). */
-export interface CustomToolEcho {
-  slug: string;
-  name: string;
-  description: string;
-  input_schema: Record<string, unknown>;
-  output_schema?: Record<string, unknown>;
-  extends_toolkit?: string;
-  original_slug: string;
-}
+export type CustomToolEcho = Omit<CustomToolInput, 'preload'> & { original_slug: string };
 
 export interface CustomToolkitEcho {
   slug: string;
