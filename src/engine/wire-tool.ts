@@ -2,35 +2,11 @@
  * The wire shape of a tool, as `GET .../session/{id}/tools` and search's schemas return it
  * (reference 3.8, `ToolsPaginated.items[]`). One conversion, used by every listing.
  */
-import type { CatalogTool, CatalogToolkit, JsonSchema } from './catalog-types.js';
+import type { Schemas } from '../openapi-types.js';
+import type { CatalogTool, CatalogToolkit } from './catalog-types.js';
 
-/** `scope_requirements`: `null` means the legacy flat `scopes` list applies. */
-export type WireScopeRequirements = { all_of: (string | { any_of: string[] })[] } | null;
-
-/** A tool as the API returns it. */
-export interface WireTool {
-  slug: string;
-  name: string;
-  description: string;
-  toolkit: { slug: string; name: string; logo: string };
-  input_parameters: JsonSchema;
-  output_parameters: JsonSchema;
-  no_auth: boolean;
-  available_versions: string[];
-  version: string;
-  scopes: string[];
-  scope_requirements: WireScopeRequirements;
-  tags: string[];
-  human_description?: string;
-  is_deprecated: boolean;
-  deprecated: {
-    displayName: string;
-    version: string;
-    available_versions: string[];
-    is_deprecated: boolean;
-    toolkit: { logo: string };
-  };
-}
+/** A tool as the API returns it: the document's `Tool` schema. */
+export type WireTool = Schemas['Tool'];
 
 /** The toolkit fields the conversion reads. */
 export type WireToolkitSource = Pick<CatalogToolkit, 'slug' | 'name' | 'logo' | 'is_no_auth'>;
