@@ -21,7 +21,7 @@ import { build } from 'esbuild';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 /** Runtime dependencies a CommonJS `require` can load as they are. */
-const CJS_EXTERNAL = ['msw', 'ajv', 'ajv-formats', 'yaml', 'hono'];
+const CJS_EXTERNAL = ['msw', 'ajv', 'ajv-formats'];
 /** Where `import.meta.url` points in the browser bundle: depth 2, like src/engine/*.ts. */
 const VIRTUAL_ROOT = '/composio-mock';
 
