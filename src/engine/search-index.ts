@@ -3,10 +3,12 @@
  * query side (search-query.ts) gives concepts (a typed word with its synonyms; a tool scores the
  * best term of each concept), the verb intent and the words naming a toolkit. On top of BM25F: a
  * toolkit feature (a query naming a toolkit boosts its tools) and a mild preference for tools
- * whose slug verb matches the query's verb. Built once; a search over ~150 tools takes ~0.1 ms.
+ * whose slug verb matches the query's verb. Built once; scoring a query over ~150 tools takes ~0.1 ms,
+ * and an index remembers the scores of its recent query texts (session filters apply after).
  *
  * Only general mechanisms live here: nothing maps a particular query to a particular tool.
  */
+import { RecentMap } from './recent-map.js';
 import { analyze, isPlural, parseQuery, stem, verbsOf, words } from './search-query.js';
 
 export { analyze, stem } from './search-query.js';
@@ -88,6 +90,8 @@ const KEY_MISSING = 0.85;
 const RARE_VERB_SHARE = 0.03;
 /** Share of a concept's other matching terms added to its best term: more matching synonyms help, but far less than typed words. */
 const CONCEPT_REST = 0.3;
+/** Query texts whose scores an index keeps (see `scoredByText`). */
+const MAX_CACHED_QUERIES = 512;
 
 /** MCP hint tags describe behaviour, not topic: not searched. */
 const HINT_TAGS = new Set(['readonlyhint', 'destructivehint', 'idempotenthint', 'openworldhint']);
@@ -254,10 +258,24 @@ export function createSearchIndex(tools: readonly SearchableTool[]): SearchIndex
   const rareDocs = Math.max(2, Math.floor(n * RARE_VERB_SHARE));
   const touched = new Int32Array(n);
 
-  function rank(query: string, options: SearchOptions = {}): SearchRanking {
-    const limit = Math.max(0, options.limit ?? 10);
+  /** Every tool a query text matches, scored and sorted (session filters aside), and the best score. */
+  interface Scored {
+    docs: Int32Array;
+    scores: Float64Array;
+    matchesObject: Uint8Array;
+    best: number;
+  }
+
+  /**
+   * Scores per query text, most recent last. Scoring does not depend on the session (its filters
+   * apply afterwards), so agents repeating a use case across sessions and turns skip the parsing
+   * and BM25F work; bounded so that a stream of distinct queries cannot grow it.
+   */
+  const scoredByText = new RecentMap<string, Scored>(MAX_CACHED_QUERIES);
+
+  function scoreAll(query: string): Scored {
     const parsed = parseQuery(query);
-    if (parsed.concepts.length === 0 || limit === 0) return { hits: [], best: 0 };
+    if (parsed.concepts.length === 0) return { docs: new Int32Array(0), scores: new Float64Array(0), matchesObject: new Uint8Array(0), best: 0 };
     const mentioned = mentionedToolkits(parsed.stems);
     const queried = new Set(parsed.stems);
     const queryVerbs = parsed.intent;
@@ -291,8 +309,7 @@ export function createSearchIndex(tools: readonly SearchableTool[]): SearchIndex
       }
     }
 
-    const toolkitFilter = options.toolkits && options.toolkits.length > 0 ? new Set(options.toolkits.map((t) => t.toLowerCase())) : undefined;
-    const hits: SearchHit[] = [];
+    const matched: Array<{ d: number; score: number }> = [];
     let best = 0;
     for (let d = 0; d < n; d++) {
       let score = total[d]!;
@@ -312,12 +329,37 @@ export function createSearchIndex(tools: readonly SearchableTool[]): SearchIndex
       if (doc.keys.length > 0 && !doc.keys.some((k) => queried.has(k))) score *= KEY_MISSING;
       score = Math.round(score * 1e6) / 1e6;
       if (score > best) best = score;
+      matched.push({ d, score });
+    }
+    matched.sort((a, b) => b.score - a.score || (docs[a.d]!.slug < docs[b.d]!.slug ? -1 : docs[a.d]!.slug > docs[b.d]!.slug ? 1 : 0));
+    const scored: Scored = {
+      docs: Int32Array.from(matched, (m) => m.d),
+      scores: Float64Array.from(matched, (m) => m.score),
+      matchesObject: Uint8Array.from(matched, (m) => (!hasObject || objectMatches[m.d] === 1 ? 1 : 0)),
+      best,
+    };
+    return scored;
+  }
+
+  function scoredFor(query: string): Scored {
+    let scored = scoredByText.get(query);
+    if (!scored) scoredByText.set(query, (scored = scoreAll(query)));
+    return scored;
+  }
+
+  function rank(query: string, options: SearchOptions = {}): SearchRanking {
+    const limit = Math.max(0, options.limit ?? 10);
+    if (limit === 0) return { hits: [], best: 0 };
+    const scored = scoredFor(query);
+    const toolkitFilter = options.toolkits && options.toolkits.length > 0 ? new Set(options.toolkits.map((t) => t.toLowerCase())) : undefined;
+    const hits: SearchHit[] = [];
+    for (let k = 0; k < scored.docs.length && hits.length < limit; k++) {
+      const doc = docs[scored.docs[k]!]!;
       if (toolkitFilter && !toolkitFilter.has(doc.toolkit)) continue;
       if (options.allow && !options.allow(doc.slug)) continue;
-      hits.push({ slug: doc.slug, score, matchesObject: !hasObject || objectMatches[d] === 1 });
+      hits.push({ slug: doc.slug, score: scored.scores[k]!, matchesObject: scored.matchesObject[k] === 1 });
     }
-    hits.sort((a, b) => b.score - a.score || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
-    return { hits: hits.slice(0, limit), best };
+    return { hits, best: scored.best };
   }
 
   return {
