@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { markShared } from './shared-json.js';
 import type { CatalogTool, CatalogToolkit, JsonSchema } from './catalog-types.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives either as the function or wrapped.
@@ -354,6 +355,9 @@ export function buildCatalog(toolkitList: readonly CatalogToolkit[]): Catalog {
     toolkitIndex.set(toolkit.slug.toLowerCase(), toolkit);
     for (const tool of toolkit.tools) {
       const entry: CatalogToolWithToolkit = { ...tool, toolkit: toolkit.slug };
+      // Search and meta tools show these schemas as they are: serialized once, then reused.
+      markShared(tool.input_parameters);
+      markShared(tool.output_parameters);
       tools.push(entry);
       toolIndex.set(tool.slug.toUpperCase(), entry);
     }

@@ -22,7 +22,7 @@ import { FaultPlan } from './faults.js';
 import { type OperationSpec, operationTable } from './operation-table.js';
 import { mockRoutes, type OperationHandler, operationHandlers } from './handlers/index.js';
 import { RequestValidator } from './request-validator.js';
-import { errorResult, type JsonResult, jsonResult, toResponse } from './respond.js';
+import { catalogJsonResult, errorResult, type JsonResult, jsonResult, toResponse } from './respond.js';
 import { Router } from './router.js';
 import { compileDocumentSchema, toViolations } from './schema-registry.js';
 
@@ -66,6 +66,8 @@ export interface MockApp {
 }
 
 const API_PREFIX = '/api/';
+/** Operations whose answers are mostly catalog schemas (search, meta tools): serialized with their shared texts. */
+const CATALOG_HEAVY = new Set(['searchTools', 'executeMetaTool']);
 
 /** A HEAD answer carries the GET answer's status and headers, no body. */
 function withoutBodyForHead(request: Request, result: JsonResult): JsonResult {
@@ -212,7 +214,7 @@ export function createApp(options: AppOptions = {}): MockApp {
       const lines = toViolations(check.errors, '/response').map((v) => `${v.pointer}: ${v.message}`);
       throw new ApiError(500, 'INTERNAL', `Response of ${match.operationId} does not match the OpenAPI document`, { errors: lines });
     }
-    return jsonResult(spec.successStatus, result, requestId);
+    return CATALOG_HEAVY.has(match.operationId) ? catalogJsonResult(spec.successStatus, result, requestId) : jsonResult(spec.successStatus, result, requestId);
   }
 
   return app;
