@@ -15,7 +15,7 @@ import { generateFromSchema, loadFaker } from './generate-output.js';
 import { runMetaTool } from './meta/run-meta-tool.js';
 import { isMetaToolEnabled, isMetaToolSlug, type MetaToolSlug } from './meta-tools.js';
 import { requireSession } from './sessions.js';
-import type { ProjectState } from './store.js';
+import { logExecution, type ProjectState } from './store.js';
 import { isToolAllowed } from './tool-access.js';
 import type { CallContext, SessionRecord } from './types.js';
 
@@ -57,7 +57,7 @@ export interface ExecutionScope {
 
 function record(scope: ExecutionScope, slug: string, args: Record<string, unknown>, outcome: ToolOutcome): ExecuteResponse {
   const log_id = scope.project.random.id('log');
-  scope.project.executions.push({
+  logExecution(scope.project, {
     log_id,
     session_id: scope.session.session_id,
     tool_slug: slug,

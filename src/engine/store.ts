@@ -41,8 +41,30 @@ export interface ProjectState {
   random: Random;
   sessions: Map<string, SessionRecord>;
   connectedAccounts: Map<string, ConnectedAccountRecord>;
+  /** The most recent executions, oldest first (at most MAX_LOGGED_EXECUTIONS). */
   executions: ExecutionRecord[];
+  /** Executions dropped from the front of `executions` to keep it bounded. */
+  executionsDropped: number;
   requestCount: number;
+}
+
+/** Executions a project keeps: enough for any test to inspect, bounded for a long-running server. */
+export const MAX_LOGGED_EXECUTIONS = 1000;
+
+/**
+ * Appends to the project's execution log, dropping the oldest entries past the bound (a tenth
+ * at a time, so that a full log does not shift on every call).
+ *
+ * @example
+ * logExecution(project, { log_id: 'log_1', session_id: 'trs_1', tool_slug: 'X', arguments: {}, error: null, executed_at: now });
+ */
+export function logExecution(project: ProjectState, execution: ExecutionRecord): void {
+  if (project.executions.length >= MAX_LOGGED_EXECUTIONS) {
+    const drop = Math.ceil(MAX_LOGGED_EXECUTIONS / 10);
+    project.executions.splice(0, drop);
+    project.executionsDropped += drop;
+  }
+  project.executions.push(execution);
 }
 
 /**
@@ -90,6 +112,7 @@ export class Store {
       sessions: new Map(),
       connectedAccounts: new Map(),
       executions: [],
+      executionsDropped: 0,
       requestCount: 0,
     };
   }

@@ -202,7 +202,14 @@ export interface components {
             project: {
                 sessions: components["schemas"]["StateSession"][];
                 connected_accounts: components["schemas"]["StateConnectedAccount"][];
+                /**
+                 * @description The project's most recent executions, oldest first. The mock keeps at most 1000;
+                 *     past that, the oldest hundred are dropped at a time (counted in
+                 *     `executions_dropped`).
+                 */
                 executions: components["schemas"]["StateExecution"][];
+                /** @description Executions dropped from the front of `executions` to keep the log bounded. */
+                executions_dropped: number;
                 request_count: number;
             } & {
                 [key: string]: unknown;

@@ -20,6 +20,7 @@ export function projectState(project: ProjectState | undefined, apiKey: string) 
     })),
     connected_accounts: [...(project?.connectedAccounts.values() ?? [])],
     executions: project?.executions ?? [],
+    executions_dropped: project?.executionsDropped ?? 0,
     request_count: project?.requestCount ?? 0,
   };
 }
