@@ -61,6 +61,7 @@ import {
 } from './generate-by-name.js';
 import { type CoherenceShape, coherenceShape, harmonize, type HarmonizeInput } from './generate-coherence.js';
 import { hashString, Random } from './random.js';
+import { RecentMap } from './recent-map.js';
 import { stableStringify } from './stable-stringify.js';
 import { hostsForTool, type ToolkitHosts } from './toolkit-hosts.js';
 
@@ -210,14 +211,18 @@ function privateFaker(): Faker {
  */
 export function generateFromSchema(schema: JsonSchema, options: GenerateOptions): unknown {
   const args = options.args ?? {};
+  const now = wholeSecond(options.now ?? DEFAULT_NOW);
+  const stream = `${options.seed}|${options.context}|${stableStringify(args)}`;
+  const memoKey = `${stream}|${now.getTime()}`;
+  const remembered = recall(schema, memoKey);
+  if (remembered !== undefined) return JSON.parse(remembered);
   const faker = (sharedFaker ??= privateFaker());
-  const now = options.now ?? DEFAULT_NOW;
   const hints = analyzeArgs(args);
   const tool = toolInfo(options.context.split('|')[0] ?? '');
   const pinned = new WeakMap<object, Set<string>>();
   const context: Context = {
     faker,
-    seed: hashString(`${options.seed}|${options.context}|${stableStringify(args)}`),
+    seed: hashString(stream),
     now,
     args,
     hints,
@@ -239,7 +244,35 @@ export function generateFromSchema(schema: JsonSchema, options: GenerateOptions)
     },
     nodes: 0,
   };
-  return generate(schema, context, { path: '', depth: 0, echoLevels: ECHO_LEVELS, filterLevels: 0, inArray: false });
+  const text = JSON.stringify(generate(schema, context, { path: '', depth: 0, echoLevels: ECHO_LEVELS, filterLevels: 0, inArray: false }));
+  remember(schema, memoKey, text);
+  // Parsed back, so every call returns plain JSON data of its own, whether generated or recalled.
+  return JSON.parse(text);
+}
+
+/** Times are generated at whole seconds (as most APIs report them), so one second's calls share a memo. */
+function wholeSecond(now: Date): Date {
+  const ms = now.getTime();
+  return ms % 1000 === 0 ? now : new Date(ms - (((ms % 1000) + 1000) % 1000));
+}
+
+/**
+ * Recent outputs per schema, as JSON text, most recent last. Generation is a pure function of
+ * (schema, seed, context, args, second), and an agent or a test repeating a call within a
+ * second gets the same bytes anyway; bounded per schema so distinct calls cannot grow it.
+ */
+const outputMemo = new WeakMap<object, RecentMap<string, string>>();
+const MEMO_PER_SCHEMA = 16;
+
+function recall(schema: JsonSchema, key: string): string | undefined {
+  return typeof schema === 'object' && schema !== null ? outputMemo.get(schema)?.get(key) : undefined;
+}
+
+function remember(schema: JsonSchema, key: string, text: string): void {
+  if (typeof schema !== 'object' || schema === null) return;
+  let texts = outputMemo.get(schema);
+  if (!texts) outputMemo.set(schema, (texts = new RecentMap(MEMO_PER_SCHEMA)));
+  texts.set(key, text);
 }
 
 const toolCache = new Map<string, ToolInfo>();
