@@ -257,12 +257,25 @@ export function createSearchIndex(tools: readonly SearchableTool[]): SearchIndex
   const objectMatches = new Uint8Array(n);
   const rareDocs = Math.max(2, Math.floor(n * RARE_VERB_SHARE));
   const touched = new Int32Array(n);
+  /** Each doc's position in slug order: ties in score go by slug. */
+  const slugOrder = new Int32Array(n);
+  docs
+    .map((doc, d) => ({ slug: doc.slug, d }))
+    .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
+    .forEach(({ d }, position) => {
+      slugOrder[d] = position;
+    });
 
-  /** Every tool a query text matches, scored and sorted (session filters aside), and the best score. */
+  /** One matching tool of a query: its doc number and score, and whether it matched the query's object. */
+  interface ScoredDoc {
+    d: number;
+    score: number;
+    matchesObject: boolean;
+  }
+
+  /** Every tool a query text matches, best first (session filters aside), and the best score. */
   interface Scored {
-    docs: Int32Array;
-    scores: Float64Array;
-    matchesObject: Uint8Array;
+    matched: ScoredDoc[];
     best: number;
   }
 
@@ -275,7 +288,7 @@ export function createSearchIndex(tools: readonly SearchableTool[]): SearchIndex
 
   function scoreAll(query: string): Scored {
     const parsed = parseQuery(query);
-    if (parsed.concepts.length === 0) return { docs: new Int32Array(0), scores: new Float64Array(0), matchesObject: new Uint8Array(0), best: 0 };
+    if (parsed.concepts.length === 0) return { matched: [], best: 0 };
     const mentioned = mentionedToolkits(parsed.stems);
     const queried = new Set(parsed.stems);
     const queryVerbs = parsed.intent;
@@ -309,7 +322,7 @@ export function createSearchIndex(tools: readonly SearchableTool[]): SearchIndex
       }
     }
 
-    const matched: Array<{ d: number; score: number }> = [];
+    const matched: ScoredDoc[] = [];
     let best = 0;
     for (let d = 0; d < n; d++) {
       let score = total[d]!;
@@ -329,15 +342,11 @@ export function createSearchIndex(tools: readonly SearchableTool[]): SearchIndex
       if (doc.keys.length > 0 && !doc.keys.some((k) => queried.has(k))) score *= KEY_MISSING;
       score = Math.round(score * 1e6) / 1e6;
       if (score > best) best = score;
-      matched.push({ d, score });
+      matched.push({ d, score, matchesObject: false });
     }
-    matched.sort((a, b) => b.score - a.score || (docs[a.d]!.slug < docs[b.d]!.slug ? -1 : docs[a.d]!.slug > docs[b.d]!.slug ? 1 : 0));
-    const scored: Scored = {
-      docs: Int32Array.from(matched, (m) => m.d),
-      scores: Float64Array.from(matched, (m) => m.score),
-      matchesObject: Uint8Array.from(matched, (m) => (!hasObject || objectMatches[m.d] === 1 ? 1 : 0)),
-      best,
-    };
+    matched.sort((a, b) => b.score - a.score || slugOrder[a.d]! - slugOrder[b.d]!);
+    for (const m of matched) m.matchesObject = !hasObject || objectMatches[m.d] === 1;
+    const scored: Scored = { matched, best };
     return scored;
   }
 
@@ -353,11 +362,12 @@ export function createSearchIndex(tools: readonly SearchableTool[]): SearchIndex
     const scored = scoredFor(query);
     const toolkitFilter = options.toolkits && options.toolkits.length > 0 ? new Set(options.toolkits.map((t) => t.toLowerCase())) : undefined;
     const hits: SearchHit[] = [];
-    for (let k = 0; k < scored.docs.length && hits.length < limit; k++) {
-      const doc = docs[scored.docs[k]!]!;
+    for (let k = 0; k < scored.matched.length && hits.length < limit; k++) {
+      const { d, score, matchesObject } = scored.matched[k]!;
+      const doc = docs[d]!;
       if (toolkitFilter && !toolkitFilter.has(doc.toolkit)) continue;
       if (options.allow && !options.allow(doc.slug)) continue;
-      hits.push({ slug: doc.slug, score: scored.scores[k]!, matchesObject: scored.matchesObject[k] === 1 });
+      hits.push({ slug: doc.slug, score, matchesObject });
     }
     return { hits, best: scored.best };
   }

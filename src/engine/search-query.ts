@@ -242,6 +242,26 @@ const PHRASES = (() => {
   return out;
 })();
 
+/** Indexes into PHRASES by a phrase's first stem: a query only tries the phrases that can start in it. */
+const PHRASES_BY_FIRST_STEM = (() => {
+  const byFirst = new Map<string, number[]>();
+  PHRASES.forEach((phrase, index) => {
+    const first = phrase.stems[0];
+    if (first === undefined) return;
+    const list = byFirst.get(first);
+    if (list) list.push(index);
+    else byFirst.set(first, [index]);
+  });
+  return byFirst;
+})();
+
+/** The phrases that may match somewhere in the query, in PHRASES order (the order they apply in). */
+function candidatePhrases(rawStems: readonly string[]): number[] {
+  const found = new Set<number>();
+  for (const s of rawStems) for (const index of PHRASES_BY_FIRST_STEM.get(s) ?? []) found.add(index);
+  return [...found].sort((a, b) => a - b);
+}
+
 const VERB_OF_STEM = (() => {
   const map = new Map<string, Set<string>>();
   for (const [verb, list] of Object.entries(VERB_CLASSES)) {
@@ -373,9 +393,9 @@ export function parseQuery(text: string): ParsedQuery {
     }
   });
 
-  for (const phrase of PHRASES) {
+  for (const index of candidatePhrases(rawStems)) {
+    const phrase = PHRASES[index]!;
     const n = phrase.stems.length;
-    if (n === 0) continue;
     for (let i = 0; i + n <= rawStems.length; i++) {
       let match = true;
       for (let k = 0; k < n && match; k++) if (rawStems[i + k] !== phrase.stems[k] || raw[i + k]!.proper) match = false;
