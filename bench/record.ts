@@ -24,8 +24,8 @@ export const recordingKey = (method: string, path: string): string => `${method}
  * @example
  * const bytes = scenarioRequests(scenarios[0], ctx, '127.0.0.1:4010');
  */
-export function scenarioRequests(scenario: Scenario, ctx: BenchContext, host: string, variants = 16): Buffer[] {
-  const count = scenario.body ? variants : 1;
+export function scenarioRequests(scenario: Scenario, ctx: BenchContext, host: string): Buffer[] {
+  const count = scenario.body ? (scenario.variants ?? 16) : 1;
   return Array.from({ length: count }, (_, i) =>
     requestBytes(scenario.method, scenario.path(ctx), host, { 'x-api-key': BENCH_API_KEY, accept: 'application/json' }, scenario.body ? JSON.stringify(scenario.body(ctx, i)) : undefined),
   );

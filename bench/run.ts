@@ -56,7 +56,7 @@ interface BenchSection {
 
 const sections: BenchSection[] = [
   {
-    title: 'Throughput (GET and PATCH session)',
+    title: 'Throughput',
     skip: values['skip-throughput'],
     run: (s) =>
       runThroughput({

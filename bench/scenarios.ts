@@ -19,14 +19,22 @@ export interface Scenario {
   name: string;
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   path(ctx: BenchContext): string;
-  /** JSON body of the i-th request (the client cycles through a few prebuilt ones). */
+  /** JSON body of the i-th request (the client cycles through `variants` prebuilt ones). */
   body?(ctx: BenchContext, i: number): unknown;
+  /** Distinct bodies the client cycles through (default 16). Thousands defeat the mock's memos: every request is new work. */
+  variants?: number;
   /** Goals on requests per second (the issue's targets); a row without goals just reports. */
   goals?: { timesPrism?: number; fractionOfBare?: number };
 }
 
 export const BENCH_API_KEY = 'bench-key';
 const SESSION_PATH = '/api/v3.1/tool_router/session';
+
+/** More bodies than any memo of the mock keeps (512 query texts, 16 outputs per tool). */
+const DISTINCT_VARIANTS = 4096;
+const PROJECTS = ['apollo', 'borealis', 'cobalt', 'delta', 'ember', 'fjord', 'granite'];
+
+const SEARCH_QUERIES = ['open an issue about the failing build', 'email the weekly report to the team', 'list my repositories', 'find unread messages from my manager'];
 
 export const scenarios: Scenario[] = [
   {
@@ -56,9 +64,24 @@ export const scenarios: Scenario[] = [
     body: (_ctx, i) => ({ tool_slug: 'GITHUB_CREATE_AN_ISSUE', arguments: { owner: 'acme', repo: 'web', title: `Bench issue ${i % 4}` } }),
     goals: { timesPrism: 10 },
   },
+  // The two rows above repeat four bodies, as an agent re-running a step does, and the mock
+  // answers repeats from its memos (search scores per query text, outputs per arguments and
+  // second). These two send a new body every time: the cost of first-time work.
+  {
+    name: 'POST search, new query',
+    method: 'POST',
+    path: (ctx) => `${SESSION_PATH}/${ctx.sessionId}/search`,
+    body: (_ctx, i) => ({ queries: [{ use_case: `${SEARCH_QUERIES[i % SEARCH_QUERIES.length]!} for ${PROJECTS[i % PROJECTS.length]!} sprint ${Math.floor(i / PROJECTS.length)}` }] }),
+    variants: DISTINCT_VARIANTS,
+  },
+  {
+    name: 'POST execute, new arguments',
+    method: 'POST',
+    path: (ctx) => `${SESSION_PATH}/${ctx.sessionId}/execute`,
+    body: (_ctx, i) => ({ tool_slug: 'GITHUB_CREATE_AN_ISSUE', arguments: { owner: 'acme', repo: 'web', title: `Bench issue ${i}` } }),
+    variants: DISTINCT_VARIANTS,
+  },
 ];
-
-const SEARCH_QUERIES = ['open an issue about the failing build', 'email the weekly report to the team', 'list my repositories', 'find unread messages from my manager'];
 
 /** POST/GET JSON against the mock, for setup; rejects on a non-2xx answer. */
 export function sendJson(baseUrl: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
