@@ -149,7 +149,7 @@ export function isGenericWord(word: string | undefined): boolean {
  */
 export function makeIdentity(faker: Faker, email?: string): Identity {
   const first = faker.person.firstName();
-  const last = faker.person.lastName();
+  const last = lastName(faker);
   const domain = faker.helpers.arrayElement(MAIL_DOMAINS);
   if (!email) return { first, last, domain };
   const [local = '', host = domain] = email.split('@');
@@ -207,7 +207,7 @@ export function valueByName(name: string, type: LeafType, faker: Faker, now: Dat
   if (isTime) return recent(faker, now).toISOString();
   if (hasAny(tokens, 'sha')) return faker.git.commitSha();
   if (isAny(full, 'first_name', 'given_name', 'firstname', 'givenname')) return who?.first ?? faker.person.firstName();
-  if (isAny(full, 'last_name', 'family_name', 'surname', 'lastname', 'familyname')) return who?.last ?? faker.person.lastName();
+  if (isAny(full, 'last_name', 'family_name', 'surname', 'lastname', 'familyname')) return who?.last ?? lastName(faker);
   if (isAny(full, 'login', 'username', 'user_name', 'handle', 'screen_name', 'user', 'by') || (isAny(full, 'name') && hints.kind === 'handle')) {
     return who ? identityHandle(who) : faker.internet.username().toLowerCase().replace(/[^a-z0-9_-]/g, '');
   }
@@ -454,7 +454,40 @@ function httpsUrl(faker: Faker): string {
   return `https://${faker.internet.domainName()}/${faker.helpers.slugify(faker.word.words(2)).toLowerCase()}`;
 }
 
+/**
+ * `faker.person.lastName()` as its English pattern defines it (one in twenty double-barrelled),
+ * without faker's template parser, which costs more than the rest of a person.
+ */
+function lastName(faker: Faker): string {
+  const names = (faker.definitions.person.last_name as unknown as { generic: string[] }).generic;
+  const one = faker.helpers.arrayElement(names);
+  return faker.number.float() < 0.05 ? `${one}-${faker.helpers.arrayElement(names)}` : one;
+}
+
 function paragraph(faker: Faker): string {
   const count = faker.number.int({ min: 2, max: 3 });
-  return Array.from({ length: count }, () => faker.hacker.phrase()).join(' ');
+  return Array.from({ length: count }, () => hackerPhrase(faker)).join(' ');
+}
+
+/** faker's hacker phrase templates, split once into literal text and the word list of each `{{hacker.x}}`. */
+const phraseTemplates = new WeakMap<object, Array<{ literals: string[]; lists: string[][] }>>();
+
+/**
+ * `faker.hacker.phrase()` without re-parsing its template on every call (faker's `fake` costs
+ * more than the rest of a generated object): same templates, same word lists.
+ */
+function hackerPhrase(faker: Faker): string {
+  const hacker = faker.definitions.hacker as unknown as Record<string, string[]>;
+  let templates = phraseTemplates.get(hacker);
+  if (!templates) {
+    templates = hacker.phrase!.map((template) => {
+      const parts = template.split(/\{\{hacker\.([a-z]+)\}\}/);
+      return { literals: parts.filter((_, i) => i % 2 === 0), lists: parts.filter((_, i) => i % 2 === 1).map((name) => hacker[name] ?? [name]) };
+    });
+    phraseTemplates.set(hacker, templates);
+  }
+  const { literals, lists } = faker.helpers.arrayElement(templates);
+  let text = literals[0]!;
+  for (let i = 0; i < lists.length; i++) text += faker.helpers.arrayElement(lists[i]!) + literals[i + 1]!;
+  return text;
 }

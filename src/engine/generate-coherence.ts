@@ -421,16 +421,46 @@ function hostUrl(key: string, schema: JsonSchema, out: Record<string, unknown>, 
   return `${api ? hosts.api : hosts.web}/${pieces.map((piece) => encodeURIComponent(piece)).join('/')}`;
 }
 
-function fillTemplate(template: string, out: Record<string, unknown>, input: HarmonizeInput): string {
-  return template.replace(/\{([A-Za-z0-9_.]+)\}/g, (_match, name: string) => {
-    let value: unknown = out;
-    for (const part of name.split('.')) value = isRecord(value) ? value[part] : undefined;
-    if (value === undefined || value === null || typeof value === 'object') value = input.hints.byName.get(name.toLowerCase().replace(/[^a-z0-9]/g, ''));
-    if (typeof value !== 'string' && typeof value !== 'number') {
-      value = /number|id$/i.test(name) ? input.faker.number.int({ min: 1, max: 9999 }) : input.faker.word.noun().toLowerCase();
+/** A `{placeholder}` URL template split once: literal text around each placeholder's path. */
+interface CompiledTemplate {
+  literals: string[];
+  slots: Array<{ name: string; path: string[]; norm: string; numeric: boolean }>;
+}
+
+const compiledTemplates = new Map<string, CompiledTemplate>();
+
+function compileTemplate(template: string): CompiledTemplate {
+  let compiled = compiledTemplates.get(template);
+  if (!compiled) {
+    const parts = template.split(/\{([A-Za-z0-9_.]+)\}/);
+    compiled = { literals: [], slots: [] };
+    for (let i = 0; i < parts.length; i++) {
+      if (i % 2 === 0) compiled.literals.push(parts[i]!);
+      else {
+        const name = parts[i]!;
+        compiled.slots.push({ name, path: name.split('.'), norm: name.toLowerCase().replace(/[^a-z0-9]/g, ''), numeric: /number|id$/i.test(name) });
+      }
     }
-    return encodeURIComponent(String(value)).replace(/%2F/g, '/');
-  });
+    // Templates come from the catalog's examples: a handful, but bounded all the same.
+    if (compiledTemplates.size < 4096) compiledTemplates.set(template, compiled);
+  }
+  return compiled;
+}
+
+function fillTemplate(template: string, out: Record<string, unknown>, input: HarmonizeInput): string {
+  const { literals, slots } = compileTemplate(template);
+  let url = literals[0]!;
+  for (let i = 0; i < slots.length; i++) {
+    const slot = slots[i]!;
+    let value: unknown = out;
+    for (const part of slot.path) value = isRecord(value) ? value[part] : undefined;
+    if (value === undefined || value === null || typeof value === 'object') value = input.hints.byName.get(slot.norm);
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      value = slot.numeric ? input.faker.number.int({ min: 1, max: 9999 }) : input.faker.word.noun().toLowerCase();
+    }
+    url += encodeURIComponent(String(value)).replace(/%2F/g, '/') + literals[i + 1]!;
+  }
+  return url;
 }
 
 function readTime(value: unknown, schema: JsonSchema | undefined): TimeValue | undefined {

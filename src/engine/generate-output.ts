@@ -181,12 +181,10 @@ export async function loadFaker(): Promise<void> {
  * node re-seeds; the project's sfc32 re-seeds in O(1) and is just as deterministic.
  */
 function fastRandomizer(): { next(): number; seed(seed: number | number[]): void } {
-  let random = new Random(0);
+  const random = new Random(0);
   return {
     next: () => random.next(),
-    seed: (seed) => {
-      random = new Random(typeof seed === 'number' ? seed : hashString(seed.join(',')));
-    },
+    seed: (seed) => random.reseedMixed(typeof seed === 'number' ? seed : hashString(seed.join(','))),
   };
 }
 
@@ -244,10 +242,10 @@ export function generateFromSchema(schema: JsonSchema, options: GenerateOptions)
     },
     nodes: 0,
   };
-  const text = JSON.stringify(generate(schema, context, { path: '', depth: 0, echoLevels: ECHO_LEVELS, filterLevels: 0, inArray: false }));
-  remember(schema, memoKey, text);
-  // Parsed back, so every call returns plain JSON data of its own, whether generated or recalled.
-  return JSON.parse(text);
+  const value = generate(schema, context, { path: '', depth: 0, echoLevels: ECHO_LEVELS, filterLevels: 0, inArray: false });
+  // Kept as text, so a caller changing the value it got cannot change what the next caller gets.
+  remember(schema, memoKey, JSON.stringify(value));
+  return value;
 }
 
 /** Times are generated at whole seconds (as most APIs report them), so one second's calls share a memo. */

@@ -15,6 +15,13 @@ export function hashString(text: string): number {
   return h >>> 0;
 }
 
+/** murmur3's 32-bit finalizer: every input bit moves every output bit. */
+function mix32(value: number): number {
+  let z = Math.imul(value ^ (value >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  return (z ^ (z >>> 16)) >>> 0;
+}
+
 /**
  * A small, fast PRNG (sfc32) with helpers for ids.
  *
@@ -29,12 +36,34 @@ export class Random {
   private d: number;
 
   constructor(seed: number | string) {
-    const s = typeof seed === 'number' ? seed >>> 0 : hashString(seed);
+    this.a = this.b = this.c = this.d = 0;
+    this.reseed(typeof seed === 'number' ? seed : hashString(seed));
+  }
+
+  /** Starts this generator over from a seed, as `new Random(seed)` would, without allocating one. */
+  reseed(seed: number): void {
     this.a = 0x9e3779b9;
     this.b = 0x243f6a88;
     this.c = 0xb7e15162;
-    this.d = s ^ 0xdeadbeef;
+    this.d = (seed >>> 0) ^ 0xdeadbeef;
     for (let i = 0; i < 15; i++) this.next();
+  }
+
+  /**
+   * Starts over from a seed spread over the whole state by a murmur3 finalizer, so no warm-up
+   * rounds are needed: for streams re-seeded at every generated value, where the fifteen rounds
+   * of {@link Random.reseed} would cost more than the values themselves. Another stream than
+   * `reseed` gives for the same seed.
+   */
+  reseedMixed(seed: number): void {
+    let s = seed >>> 0;
+    s = (s + 0x9e3779b9) | 0;
+    this.a = mix32(s);
+    s = (s + 0x9e3779b9) | 0;
+    this.b = mix32(s);
+    s = (s + 0x9e3779b9) | 0;
+    this.c = mix32(s);
+    this.d = 1;
   }
 
   /** A float in [0, 1). */
