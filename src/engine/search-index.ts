@@ -257,25 +257,31 @@ export function createSearchIndex(tools: readonly SearchableTool[]): SearchIndex
   const objectMatches = new Uint8Array(n);
   const rareDocs = Math.max(2, Math.floor(n * RARE_VERB_SHARE));
   const touched = new Int32Array(n);
-  /** Each doc's position in slug order: ties in score go by slug. */
+  /** Each doc's position in slug order (ties in score go by slug), and the doc at each position. */
   const slugOrder = new Int32Array(n);
+  const docAtSlugOrder = new Int32Array(n);
   docs
     .map((doc, d) => ({ slug: doc.slug, d }))
     .sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
     .forEach(({ d }, position) => {
       slugOrder[d] = position;
+      docAtSlugOrder[position] = d;
     });
+  /**
+   * Scratch: one sort key per matching doc, `slug position - score in millionths × n`, so that a
+   * plain numeric sort (no comparator) orders by score, best first, then by slug; exact in a
+   * double for any score below 10^6.
+   */
+  const sortKeys = new Float64Array(n);
 
   /** One matching tool of a query: its doc number and score, and whether it matched the query's object. */
-  interface ScoredDoc {
-    d: number;
-    score: number;
-    matchesObject: boolean;
-  }
-
-  /** Every tool a query text matches, best first (session filters aside), and the best score. */
+  /**
+   * Every tool a query text matches, best first (session filters aside), and the best score.
+   * Packed in one array (doc, score, matches-object flag per tool) because the memo keeps it:
+   * an object per tool would outlive the young generation by the thousand.
+   */
   interface Scored {
-    matched: ScoredDoc[];
+    packed: number[];
     best: number;
   }
 
@@ -288,7 +294,7 @@ export function createSearchIndex(tools: readonly SearchableTool[]): SearchIndex
 
   function scoreAll(query: string): Scored {
     const parsed = parseQuery(query);
-    if (parsed.concepts.length === 0) return { matched: [], best: 0 };
+    if (parsed.concepts.length === 0) return { packed: [], best: 0 };
     const mentioned = mentionedToolkits(parsed.stems);
     const queried = new Set(parsed.stems);
     const queryVerbs = parsed.intent;
@@ -322,7 +328,7 @@ export function createSearchIndex(tools: readonly SearchableTool[]): SearchIndex
       }
     }
 
-    const matched: ScoredDoc[] = [];
+    let count = 0;
     let best = 0;
     for (let d = 0; d < n; d++) {
       let score = total[d]!;
@@ -340,19 +346,32 @@ export function createSearchIndex(tools: readonly SearchableTool[]): SearchIndex
       }
       score *= numberFactor(doc, parsed.plural);
       if (doc.keys.length > 0 && !doc.keys.some((k) => queried.has(k))) score *= KEY_MISSING;
-      score = Math.round(score * 1e6) / 1e6;
+      const millionths = Math.round(score * 1e6);
+      score = millionths / 1e6;
       if (score > best) best = score;
-      matched.push({ d, score, matchesObject: false });
+      total[d] = score;
+      sortKeys[count++] = slugOrder[d]! - millionths * n;
     }
-    matched.sort((a, b) => b.score - a.score || slugOrder[a.d]! - slugOrder[b.d]!);
-    for (const m of matched) m.matchesObject = !hasObject || objectMatches[m.d] === 1;
-    const scored: Scored = { matched, best };
-    return scored;
+    const ranked = sortKeys.subarray(0, count).sort();
+    const packed: number[] = [];
+    for (let k = 0; k < count; k++) {
+      const d = docAtSlugOrder[((ranked[k]! % n) + n) % n]!;
+      packed.push(d, total[d]!, !hasObject || objectMatches[d] === 1 ? 1 : 0);
+    }
+    return { packed, best };
   }
+
+  /** Query texts seen once: a text is remembered from its second search on. */
+  const seenTexts = new RecentMap<string, true>(MAX_CACHED_QUERIES);
 
   function scoredFor(query: string): Scored {
     let scored = scoredByText.get(query);
-    if (!scored) scoredByText.set(query, (scored = scoreAll(query)));
+    if (scored) return scored;
+    scored = scoreAll(query);
+    // A one-off query's scores die young; remembering every one would keep thousands alive and
+    // make the garbage collector, not scoring, the cost of a stream of new queries.
+    if (seenTexts.get(query)) scoredByText.set(query, scored);
+    else seenTexts.set(query, true);
     return scored;
   }
 
@@ -362,12 +381,12 @@ export function createSearchIndex(tools: readonly SearchableTool[]): SearchIndex
     const scored = scoredFor(query);
     const toolkitFilter = options.toolkits && options.toolkits.length > 0 ? new Set(options.toolkits.map((t) => t.toLowerCase())) : undefined;
     const hits: SearchHit[] = [];
-    for (let k = 0; k < scored.matched.length && hits.length < limit; k++) {
-      const { d, score, matchesObject } = scored.matched[k]!;
-      const doc = docs[d]!;
+    const { packed } = scored;
+    for (let k = 0; k < packed.length && hits.length < limit; k += 3) {
+      const doc = docs[packed[k]!]!;
       if (toolkitFilter && !toolkitFilter.has(doc.toolkit)) continue;
       if (options.allow && !options.allow(doc.slug)) continue;
-      hits.push({ slug: doc.slug, score, matchesObject });
+      hits.push({ slug: doc.slug, score: packed[k + 1]!, matchesObject: packed[k + 2] === 1 });
     }
     return { hits, best: scored.best };
   }
