@@ -1,7 +1,7 @@
 /**
  * Where a cold start goes, stage by stage, in a fresh process: node and loader boot, module
- * imports, the YAML parse of the document, the operation table, the Ajv schema registry and
- * request validators, the catalog, then `createApp` and `listen` as the server does them.
+ * imports, the YAML parse of the document, the operation table, the shared Ajv over both
+ * documents and the request validators, the catalog, then `createApp` and `listen` as the server does them.
  *
  * Run as a child: `node --import tsx bench/startup-breakdown.ts` for the sources, or compiled
  * (see compiled.ts) as `node <out>/bench/startup-breakdown.js [--root <dir>]`, which times the
@@ -29,14 +29,14 @@ async function time<T>(name: string, run: () => T | Promise<T>): Promise<T> {
 const { startServer } = await time('import server modules', () => mod('server'));
 const { loadToolRouterSpec } = await mod('spec/load-spec');
 const { operationTable } = await mod('http/operation-table');
-const { SchemaRegistry } = await mod('http/schema-registry');
+const { sharedSpecValidator } = await mod('spec/compile');
 const { RequestValidator } = await mod('http/request-validator');
 const { loadCatalog } = await mod('engine/catalog');
 
 const doc = await time('parse tool-router YAML', () => loadToolRouterSpec());
 const specs = await time('operation table', () => operationTable(doc));
-const registry = await time('Ajv schema registry', () => new SchemaRegistry(doc, 'tool-router'));
-await time('compile request validators', () => new RequestValidator(specs, registry));
+await time('Ajv over both documents', () => sharedSpecValidator());
+await time('compile request validators', () => new RequestValidator(specs));
 await time('load + validate catalog', () => loadCatalog({ fixtureDirs: [] }));
 // As `serve` does it; the YAML is cached by now, so this is everything else createApp builds.
 const server = await time('startServer (YAML cached)', () => startServer({ port: 0 }));
