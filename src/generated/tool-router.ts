@@ -221,6 +221,11 @@ export interface paths {
          *       toolkit, an `account` that matches none, several accounts without a choice when
          *       `multi_account.require_explicit_selection` is on, and meta-tool argument errors.
          *
+         *     The mock's output data (the real service runs the tool): generated from the tool's output
+         *     schema, deterministic per seed, tool, account, arguments and the mock clock's whole
+         *     second (times are whole-second based, as most APIs report them), so the same call within
+         *     one second returns the same bytes.
+         *
          *     The client's operation table also lists a `workbench_access_key` scheme for this route,
          *     which is internal to Composio and not modelled.
          */
