@@ -6,7 +6,7 @@
 import type { CatalogToolkit } from './catalog-types.js';
 import type { Engine } from './engine.js';
 import { badRequest, notFound } from './errors.js';
-import { assertAliasFree, projectLinks, settleExpiredLinks, type SharedAcl } from './links.js';
+import { assertAliasFree, type SharedAcl } from './links.js';
 import { Random } from './random.js';
 import type { ConnectedAccountRecord, ProjectState } from './store.js';
 import type { CallContext } from './types.js';
@@ -55,7 +55,7 @@ function wordId(account: ConnectedAccountRecord): string {
 }
 
 function redirectUrlOf(project: ProjectState, accountId: string): string {
-  for (const link of projectLinks(project).values()) if (link.account_id === accountId) return link.redirect_url;
+  for (const link of project.links.values()) if (link.account_id === accountId) return link.redirect_url;
   return '';
 }
 
@@ -117,7 +117,6 @@ export function connectedAccountView(project: ProjectState, account: ConnectedAc
  */
 export function getConnectedAccount(engine: Engine, ctx: CallContext, id: string): ConnectedAccountView {
   const project = engine.store.project(ctx.apiKey);
-  settleExpiredLinks(engine, project);
   const account = project.connectedAccounts.get(id);
   if (!account) throw notFound('CONNECTED_ACCOUNT_NOT_FOUND', `Connected account ${id} not found`, 'Use the connected_account_id returned by the link call.');
   return connectedAccountView(project, account);

@@ -4,6 +4,7 @@
  */
 import type { Catalog } from './catalog.js';
 import { type Clock, systemClock } from './clock.js';
+import { settleExpiredLinks } from './links.js';
 import { createSearchIndex, type SearchIndex } from './search-index.js';
 import { Store } from './store.js';
 import type { SessionDeps } from './sessions.js';
@@ -30,7 +31,8 @@ export class Engine implements SessionDeps {
     this.seed = options.seed ?? 0;
     this.catalog = options.catalog;
     this.clock = options.clock ?? systemClock;
-    this.store = new Store(this.seed);
+    // Link expiry is applied lazily, whenever a project is read (no timers run in the background).
+    this.store = new Store(this.seed, (project) => settleExpiredLinks(this, project));
   }
 
   private index: SearchIndex | undefined;

@@ -14,7 +14,6 @@ import { ApiError, badRequest, notFound } from './errors.js';
 import { normaliseFilePath, normalisePrefix } from './file-paths.js';
 import { apiKeyOfTag, projectTag, type SignedTarget, signTarget, verifyTarget } from './file-signing.js';
 import { requireSession } from './sessions.js';
-import { sideSlot } from './side-state.js';
 import type { ProjectState } from './store.js';
 import type { CallContext } from './types.js';
 
@@ -40,14 +39,9 @@ export interface StoredFile {
   last_modified: string;
 }
 
-type Mounts = Map<string, Map<string, StoredFile>>;
-
-const sessionMounts = sideSlot<ProjectState, Map<string, Mounts>>(() => new Map());
-
 function mountOf(project: ProjectState, sessionId: string, mountId: string): Map<string, StoredFile> {
-  const bySession = sessionMounts(project);
-  let mounts = bySession.get(sessionId);
-  if (!mounts) bySession.set(sessionId, (mounts = new Map()));
+  let mounts = project.mounts.get(sessionId);
+  if (!mounts) project.mounts.set(sessionId, (mounts = new Map()));
   let files = mounts.get(mountId);
   if (!files) mounts.set(mountId, (files = new Map()));
   return files;

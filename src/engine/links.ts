@@ -76,8 +76,6 @@ export interface ConnectionSettings {
 }
 
 const settingsOf = sideSlot<Engine, ConnectionSettings>(() => ({ autoConnect: false }));
-/** Link tokens of a project (forgotten with the project on reset). */
-export const projectLinks = sideSlot<ProjectState, Map<string, LinkRecord>>(() => new Map());
 /** Which project a token belongs to: the Connect page carries no API key. */
 const tokenIndex = sideSlot<Engine, Map<string, string>>(() => new Map());
 
@@ -225,7 +223,7 @@ export function createLink(engine: Engine, ctx: CallContext, sessionId: string, 
     expires_at: new Date(now.getTime() + LINK_TTL_MS).toISOString(),
     ...(auto ? { used_at: now.toISOString() } : {}),
   };
-  projectLinks(project).set(token, link);
+  project.links.set(token, link);
   tokenIndex(engine).set(token, ctx.apiKey);
 
   const result: LinkResult = {
@@ -256,7 +254,7 @@ export interface ResolvedLink {
 export function findLink(engine: Engine, token: string): ResolvedLink {
   const apiKey = tokenIndex(engine).get(token);
   const project = apiKey === undefined ? undefined : engine.store.peek(apiKey);
-  const link = project ? projectLinks(project).get(token) : undefined;
+  const link = project ? project.links.get(token) : undefined;
   const account = link && project ? project.connectedAccounts.get(link.account_id) : undefined;
   if (!project || !link || !account) {
     throw new ApiError(404, 'LINK_INVALID', 'This connection link does not exist', {
@@ -273,8 +271,8 @@ function touch(engine: Engine, account: ConnectedAccountRecord, status: Connecte
 }
 
 /**
- * Marks INITIATED accounts whose link expired as EXPIRED (lazily, on read: nothing runs
- * in the background). Returns the accounts it changed.
+ * Marks INITIATED accounts whose link expired as EXPIRED (lazily: the engine's store runs it
+ * whenever a project is read; nothing runs in the background). Returns the accounts it changed.
  *
  * @example
  * settleExpiredLinks(engine, project);
@@ -282,7 +280,7 @@ function touch(engine: Engine, account: ConnectedAccountRecord, status: Connecte
 export function settleExpiredLinks(engine: Engine, project: ProjectState): ConnectedAccountRecord[] {
   const now = engine.clock.now().getTime();
   const changed: ConnectedAccountRecord[] = [];
-  for (const link of projectLinks(project).values()) {
+  for (const link of project.links.values()) {
     if (link.used_at !== undefined || Date.parse(link.expires_at) >= now) continue;
     const account = project.connectedAccounts.get(link.account_id);
     if (account && account.status === 'INITIATED') {
@@ -303,8 +301,7 @@ export function settleExpiredLinks(engine: Engine, project: ProjectState): Conne
  */
 export function openLink(engine: Engine, token: string): ResolvedLink {
   const resolved = findLink(engine, token);
-  const { project, link, account } = resolved;
-  settleExpiredLinks(engine, project);
+  const { link, account } = resolved;
   if (account.status === 'EXPIRED' && link.used_at === undefined) {
     throw new ApiError(410, 'LINK_EXPIRED', 'This connection link has expired', {
       suggestedFix: 'Ask the application for a new link.',

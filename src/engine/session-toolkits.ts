@@ -5,7 +5,6 @@ import { shownAccount } from './accounts.js';
 import type { CatalogToolkit } from './catalog-types.js';
 import type { Engine } from './engine.js';
 import { badRequest } from './errors.js';
-import { settleExpiredLinks } from './links.js';
 import { paginate, type Page, type PageRequest } from './pagination.js';
 import { requireSession } from './sessions.js';
 import type { ConnectedAccountRecord } from './store.js';
@@ -56,8 +55,6 @@ function matchesSearch(toolkit: CatalogToolkit, search: string): boolean {
 export function listSessionToolkits(engine: Engine, ctx: CallContext, sessionId: string, query: ToolkitsQuery): Page<SessionToolkitView> {
   const project = engine.store.project(ctx.apiKey);
   const session = requireSession(project, sessionId);
-  // Expiry is applied when accounts are read, so a lapsed link shows as EXPIRED here too.
-  settleExpiredLinks(engine, project);
   let toolkits: CatalogToolkit[];
   if (query.toolkits && query.toolkits.length > 0) {
     const unknown = query.toolkits.filter((slug) => !engine.catalog.getToolkit(slug));

@@ -1,7 +1,8 @@
 /**
- * State that belongs to a project or an engine but is not part of the shared `ProjectState`
- * shape (link tokens, mounted files, public URL indexes). Kept in WeakMaps keyed by the owner,
- * so `reset()` (a fresh `ProjectState`) forgets it with no extra hook.
+ * State of an engine that belongs to no one project: the connection flow's settings, the
+ * indexes that find a project from a link token or a presigned URL (which carry no API key), and
+ * the URL-signing key. Kept in WeakMaps keyed by the engine, so each feature owns its slot;
+ * per-project state (sessions, accounts, links, files, executions) lives in `ProjectState`.
  */
 
 /**

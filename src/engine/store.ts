@@ -3,6 +3,8 @@
  * structured clone and a reset is a new object.
  */
 import { Random } from './random.js';
+import type { StoredFile } from './files.js';
+import type { LinkRecord } from './links.js';
 import type { SessionRecord } from './types.js';
 
 export type ConnectedAccountStatus = 'INITIALIZING' | 'INITIATED' | 'ACTIVE' | 'FAILED' | 'EXPIRED' | 'INACTIVE' | 'REVOKED';
@@ -41,6 +43,10 @@ export interface ProjectState {
   random: Random;
   sessions: Map<string, SessionRecord>;
   connectedAccounts: Map<string, ConnectedAccountRecord>;
+  /** Connect link tokens and what they complete (links.ts). */
+  links: Map<string, LinkRecord>;
+  /** Files by session, then mount, then path (files.ts). */
+  mounts: Map<string, Map<string, Map<string, StoredFile>>>;
   /** The most recent executions, oldest first (at most MAX_LOGGED_EXECUTIONS). */
   executions: ExecutionRecord[];
   /** Executions dropped from the front of `executions` to keep it bounded. */
@@ -78,7 +84,14 @@ export function logExecution(project: ProjectState, execution: ExecutionRecord):
 export class Store {
   private readonly projects = new Map<string, ProjectState>();
 
-  constructor(private readonly seed: number | string) {}
+  /**
+   * @param settle brings a project up to the clock before anyone reads it (the engine passes
+   * link expiry): time-based changes happen lazily, in this one place, for every read path.
+   */
+  constructor(
+    private readonly seed: number | string,
+    private readonly settle: (project: ProjectState) => void = () => {},
+  ) {}
 
   project(apiKey: string): ProjectState {
     let project = this.projects.get(apiKey);
@@ -86,12 +99,15 @@ export class Store {
       project = this.freshProject(apiKey);
       this.projects.set(apiKey, project);
     }
+    this.settle(project);
     return project;
   }
 
   /** Existing projects only: reading state must not create one. */
   peek(apiKey: string): ProjectState | undefined {
-    return this.projects.get(apiKey);
+    const project = this.projects.get(apiKey);
+    if (project) this.settle(project);
+    return project;
   }
 
   /** Forgets one project, or all; ids start over, as after a fresh start. */
@@ -111,6 +127,8 @@ export class Store {
       random: Random.derive(this.seed, `project:${apiKey}`),
       sessions: new Map(),
       connectedAccounts: new Map(),
+      links: new Map(),
+      mounts: new Map(),
       executions: [],
       executionsDropped: 0,
       requestCount: 0,

@@ -7,7 +7,6 @@
  */
 import { createActiveAccount } from '../engine/connected-accounts.js';
 import { ApiError, badRequest } from '../engine/errors.js';
-import { settleExpiredLinks } from '../engine/links.js';
 import type { MockApp } from './app.js';
 import { readJsonBody } from './body.js';
 import { FILE_TRANSFER_PREFIX } from '../engine/files.js';
@@ -71,8 +70,6 @@ const routes: Record<string, Record<string, Route>> = {
     GET: (request, ctx) => {
       const key = projectKey(request, ctx);
       const project = ctx.app.engine.store.peek(key);
-      // Link expiry is applied lazily; settle it so the view shows EXPIRED accounts as such.
-      if (project) settleExpiredLinks(ctx.app.engine, project);
       return jsonResponse(200, { project: projectState(project, key) }, ctx.requestId);
     },
   },

@@ -1,6 +1,5 @@
 import { usableAccounts } from '../accounts.js';
 import type { ExecutionScope, ToolOutcome } from '../execute.js';
-import { settleExpiredLinks } from '../links.js';
 import { requireSession } from '../sessions.js';
 
 const POLL_MS = 100;
@@ -36,8 +35,8 @@ export async function waitForConnections(scope: ExecutionScope, args: Record<str
   let statuses: Record<string, WaitStatus>;
   for (;;) {
     // The session may be deleted while this waits: then the call ends as any call on it would.
-    requireSession(scope.project, scope.session.session_id);
-    settleExpiredLinks(scope.engine, scope.project);
+    // Reading the project through the store applies link expiry as the clock moves on.
+    requireSession(scope.engine.store.project(scope.ctx.apiKey), scope.session.session_id);
     statuses = Object.fromEntries(toolkits.map((slug) => [slug, statusOf(scope, slug)]));
     if (!Object.values(statuses).includes('pending') || Date.now() >= deadline) break;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
