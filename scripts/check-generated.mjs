@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * Drift check for src/generated: regenerates both documents' types into a temporary directory
- * with the same openapi-typescript invocation as `npm run generate`, then compares byte for
- * byte with the committed files. Exits 1 naming every file that differs (or is missing).
+ * with the same openapi-typescript invocation as `npm run generate` (and the JSON documents and
+ * the standalone Tool validator with scripts/spec-to-json.mjs), then compares byte for byte with
+ * the committed files. Exits 1 naming every file that differs (or is missing).
  *
  * Usage: node scripts/check-generated.mjs   (run by `npm run check:generated` inside `npm test`)
  */
@@ -35,11 +36,11 @@ const dir = await mkdtemp(join(tmpdir(), 'composio-mock-generated-'));
 try {
   await run(process.execPath, [join(root, 'scripts', 'spec-to-json.mjs'), dir], { cwd: root });
   const jsonProblems = await Promise.all(
-    ['tool-router.spec.json', 'control-plane.spec.json'].map(async (name) => {
+    ['tool-router.spec.json', 'control-plane.spec.json', 'tool-validator.ts'].map(async (name) => {
       const output = `src/generated/${name}`;
       const [expected, actual] = await Promise.all([readFile(join(dir, name)), readOrNull(join(root, output))]);
       if (actual === null) return `${output} is missing (run \`npm run generate\`)`;
-      return expected.equals(actual) ? null : `${output} differs from its YAML document (run \`npm run generate\` and commit)`;
+      return expected.equals(actual) ? null : `${output} differs from what its YAML document generates (run \`npm run generate\` and commit)`;
     }),
   );
   const results = await Promise.all(
