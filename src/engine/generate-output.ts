@@ -244,7 +244,7 @@ export function generateFromSchema(schema: JsonSchema, options: GenerateOptions)
   };
   const value = generate(schema, context, { path: '', depth: 0, echoLevels: ECHO_LEVELS, filterLevels: 0, inArray: false });
   // Kept as text, so a caller changing the value it got cannot change what the next caller gets.
-  remember(schema, memoKey, JSON.stringify(value));
+  remember(schema, memoKey, value);
   return value;
 }
 
@@ -257,20 +257,27 @@ function wholeSecond(now: Date): Date {
 /**
  * Recent outputs per schema, as JSON text, most recent last. Generation is a pure function of
  * (schema, seed, context, args, second), and an agent or a test repeating a call within a
- * second gets the same bytes anyway; bounded per schema so distinct calls cannot grow it.
+ * second gets the same bytes anyway. An output is kept from the second time its inputs are seen
+ * (a one-off call leaves nothing behind to collect), and only the 16 most recent per schema.
  */
-const outputMemo = new WeakMap<object, RecentMap<string, string>>();
+interface SchemaMemo {
+  seen: RecentMap<string, true>;
+  texts: RecentMap<string, string>;
+}
+
+const outputMemo = new WeakMap<object, SchemaMemo>();
 const MEMO_PER_SCHEMA = 16;
 
 function recall(schema: JsonSchema, key: string): string | undefined {
-  return typeof schema === 'object' && schema !== null ? outputMemo.get(schema)?.get(key) : undefined;
+  return typeof schema === 'object' && schema !== null ? outputMemo.get(schema)?.texts.get(key) : undefined;
 }
 
-function remember(schema: JsonSchema, key: string, text: string): void {
+function remember(schema: JsonSchema, key: string, value: unknown): void {
   if (typeof schema !== 'object' || schema === null) return;
-  let texts = outputMemo.get(schema);
-  if (!texts) outputMemo.set(schema, (texts = new RecentMap(MEMO_PER_SCHEMA)));
-  texts.set(key, text);
+  let memo = outputMemo.get(schema);
+  if (!memo) outputMemo.set(schema, (memo = { seen: new RecentMap(4 * MEMO_PER_SCHEMA), texts: new RecentMap(MEMO_PER_SCHEMA) }));
+  if (memo.seen.get(key)) memo.texts.set(key, JSON.stringify(value));
+  else memo.seen.set(key, true);
 }
 
 const toolCache = new Map<string, ToolInfo>();
