@@ -5,5 +5,5 @@ import type { BuildOptions } from 'esbuild';
 export function browserBuildOptions(): BuildOptions;
 /** The browser bundle of `composio-mock/msw` (msw external). */
 export function buildBrowser(options?: { outfile?: string }): Promise<void>;
-/** The CommonJS bundle of `composio-mock/msw`. */
-export function buildCjs(options?: { outfile?: string }): Promise<void>;
+/** One CommonJS bundle (default: `composio-mock/msw` from mocks/index.ts). */
+export function buildCjs(options?: { entry?: string; outfile?: string }): Promise<void>;

@@ -4,9 +4,10 @@
  * dist/contracts):
  *  - data: mocks/fixtures copied to dist/mocks/fixtures, so the loaders' `../../mocks/...`
  *    paths (relative to dist/src/engine/*.js) resolve inside dist;
- *  - CommonJS: one bundle of `composio-mock/msw` at dist/cjs/mocks/index.cjs (same depth, so the
- *    same relative data paths hold) with msw and the CommonJS-capable dependencies external and
- *    the ESM-only ones (faker) inlined, for `require()` and jest, which cannot load ESM on Node 20;
+ *  - CommonJS: one bundle per entry (`composio-mock`, `composio-mock/msw`,
+ *    `composio-mock/contracts`) at dist/cjs/<dir>/index.cjs (same depth, so the same relative
+ *    data paths hold) with msw and the CommonJS-capable dependencies external and the ESM-only
+ *    ones (faker) inlined, for `require()` and jest, which cannot load ESM on Node 20;
  *  - browser: one ESM bundle at dist/browser/msw.js with the data files embedded and the few
  *    Node built-ins the engine touches (fs, path, url, crypto, Buffer, process) replaced by
  *    small shims in mocks/browser/, msw external.
@@ -31,15 +32,22 @@ function copyData(outDir) {
   cpSync(path.join(ROOT, 'mocks', 'fixtures'), target, { recursive: true, filter: (src) => !src.endsWith('README.md') });
 }
 
+/** The entries a CommonJS `require` gets, each bundled to dist/cjs/<dir>/index.cjs (same depth as dist/<dir>/index.js). */
+const CJS_ENTRIES = [
+  { entry: path.join('mocks', 'index.ts'), outfile: path.join('cjs', 'mocks', 'index.cjs') },
+  { entry: path.join('src', 'index.ts'), outfile: path.join('cjs', 'src', 'index.cjs') },
+  { entry: path.join('contracts', 'index.ts'), outfile: path.join('cjs', 'contracts', 'index.cjs') },
+];
+
 /**
- * The CommonJS bundle of `composio-mock/msw`.
+ * One CommonJS bundle (by default `composio-mock/msw`'s).
  *
  * @example
- * await buildCjs({ outfile: 'dist/cjs/mocks/index.cjs' });
+ * await buildCjs({ entry: 'src/index.ts', outfile: 'dist/cjs/src/index.cjs' });
  */
-export async function buildCjs({ outfile = path.join(ROOT, 'dist', 'cjs', 'mocks', 'index.cjs') } = {}) {
+export async function buildCjs({ entry = path.join('mocks', 'index.ts'), outfile = path.join(ROOT, 'dist', 'cjs', 'mocks', 'index.cjs') } = {}) {
   await build({
-    entryPoints: [path.join(ROOT, 'mocks', 'index.ts')],
+    entryPoints: [path.join(ROOT, entry)],
     outfile,
     bundle: true,
     format: 'cjs',
@@ -58,7 +66,7 @@ export async function buildCjs({ outfile = path.join(ROOT, 'dist', 'cjs', 'mocks
  */
 function copyCjsDeclarations(dist) {
   const cjs = path.join(dist, 'cjs');
-  for (const dir of ['src', 'mocks']) {
+  for (const dir of ['src', 'mocks', 'contracts']) {
     rmSync(path.join(cjs, dir), { recursive: true, force: true });
     for (const file of listFiles(path.join(dist, dir))) {
       if (!file.endsWith('.d.ts')) continue;
@@ -168,10 +176,10 @@ async function main() {
   mkdirSync(dist, { recursive: true });
   copyData(dist);
   copyCjsDeclarations(dist);
-  await buildCjs();
+  for (const { entry, outfile } of CJS_ENTRIES) await buildCjs({ entry, outfile: path.join(dist, outfile) });
   await buildBrowser();
   await buildCliBundle();
-  process.stdout.write(`built ${pkg.name}@${pkg.version}: dist/{src,mocks,contracts} (ESM), dist/cjs/mocks/index.cjs, dist/browser/msw.js, dist/bundle/cli/cli.js\n`);
+  process.stdout.write(`built ${pkg.name}@${pkg.version}: dist/{src,mocks,contracts} (ESM), dist/cjs/{src,mocks,contracts}/index.cjs, dist/browser/msw.js, dist/bundle/cli/cli.js\n`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

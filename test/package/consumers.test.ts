@@ -2,7 +2,7 @@
  * The package as users get it: `npm pack` (from a staged copy of the tree, so a concurrent run
  * or a stale dist/ cannot leak in), installed with msw and @composio/core into a scratch project
  * outside the repository, then used from an ESM vitest test, a CommonJS jest test, plain
- * `require`/`import`, and TypeScript (nodenext and node16, ESM and CommonJS files).
+ * `require`/`import` (every entry), and TypeScript (nodenext and node16, ESM and CommonJS files).
  *
  * Offline: the scratch lockfile is seeded from ours, so `npm install --offline` finds every
  * package in the npm cache `npm ci` filled. When the cache lacks one (a machine where
@@ -82,7 +82,7 @@ describe('the packed tarball in a scratch project', () => {
     const pkg = JSON.parse(readFileSync(path.join(scratch, 'node_modules', 'composio-mock', 'package.json'), 'utf8')) as { peerDependenciesMeta: unknown };
     expect(pkg.peerDependenciesMeta).toEqual({ msw: { optional: false } });
     const installed = path.join(scratch, 'node_modules', 'composio-mock');
-    for (const file of ['dist/mocks/index.js', 'dist/mocks/index.d.ts', 'dist/cjs/mocks/index.cjs', 'dist/cjs/mocks/index.d.ts', 'dist/browser/msw.js', 'dist/src/cli.js', 'dist/mocks/fixtures/toolkits/github.json']) {
+    for (const file of ['dist/mocks/index.js', 'dist/mocks/index.d.ts', 'dist/cjs/mocks/index.cjs', 'dist/cjs/mocks/index.d.ts', 'dist/cjs/src/index.cjs', 'dist/cjs/src/index.d.ts', 'dist/cjs/contracts/index.cjs', 'dist/cjs/contracts/index.d.ts', 'dist/browser/msw.js', 'dist/src/cli.js', 'dist/mocks/fixtures/toolkits/github.json']) {
       expect(() => readFileSync(path.join(installed, file)), file).not.toThrow();
     }
     expect(() => readFileSync(path.join(installed, 'mocks/index.ts'))).toThrow();
@@ -108,6 +108,26 @@ describe('the packed tarball in a scratch project', () => {
     expect(imported.output).toMatch(/dist\/mocks\/index\.js function/);
   });
 
+  it('plain node: require() of the root entry serves the mock, and of the contract suite loads it', async () => {
+    const script = [
+      "const { startServer } = require('composio-mock');",
+      "const { runContractSuite } = require('composio-mock/contracts');",
+      "console.log(require.resolve('composio-mock'), require.resolve('composio-mock/contracts'), typeof runContractSuite);",
+      '(async () => {',
+      '  const server = await startServer({ port: 0, seed: 1 });',
+      "  const headers = { 'x-api-key': 'k', 'content-type': 'application/json' };",
+      "  const created = await fetch(server.url + '/api/v3.1/tool_router/session', { method: 'POST', headers, body: JSON.stringify({ user_id: 'u', toolkits: { enable: ['hackernews'] } }) });",
+      '  const { session_id } = await created.json();',
+      "  const ran = await fetch(server.url + '/api/v3.1/tool_router/session/' + session_id + '/execute', { method: 'POST', headers, body: JSON.stringify({ tool_slug: 'HACKERNEWS_GET_FRONTPAGE', arguments: {} }) });",
+      "  console.log('create', created.status, 'execute', ran.status, 'error', (await ran.json()).error);",
+      '  await server.close();',
+      '})();',
+    ].join('\n');
+    const required = await run('node', ['-e', script], scratch);
+    expect(required.output).toMatch(/dist\/cjs\/src\/index\.cjs \S*dist\/cjs\/contracts\/index\.cjs function/);
+    expect(required.output).toMatch(/create 201 execute 200 error null/);
+  });
+
   it('TypeScript consumers type-check, ESM and CommonJS files, under nodenext and node16', async () => {
     writeFileSync(
       path.join(scratch, 'consumer.mts'),
@@ -127,9 +147,13 @@ describe('the packed tarball in a scratch project', () => {
       path.join(scratch, 'consumer.cts'),
       [
         "import composioMock = require('composio-mock/msw');",
+        "import root = require('composio-mock');",
+        "import contracts = require('composio-mock/contracts');",
         'const mock: composioMock.ComposioMock = composioMock.createComposioMock();',
         "mock.scenarios.delay('*', 5);",
-        'export = mock;',
+        'const serving: Promise<root.RunningServer> = root.startServer({ port: 0 });',
+        'const suite: typeof contracts.runContractSuite = contracts.runContractSuite;',
+        'export = { mock, serving, suite };',
       ].join('\n'),
     );
     for (const module of ['nodenext', 'node16']) {
