@@ -278,8 +278,10 @@ function touch(engine: Engine, account: ConnectedAccountRecord, status: Connecte
  * settleExpiredLinks(engine, project);
  */
 export function settleExpiredLinks(engine: Engine, project: ProjectState): ConnectedAccountRecord[] {
-  const now = engine.clock.now().getTime();
   const changed: ConnectedAccountRecord[] = [];
+  // Runs on every read of a project: most have no link at all.
+  if (project.links.size === 0) return changed;
+  const now = engine.clock.now().getTime();
   for (const link of project.links.values()) {
     if (link.used_at !== undefined || Date.parse(link.expires_at) >= now) continue;
     const account = project.connectedAccounts.get(link.account_id);
