@@ -5,8 +5,9 @@
  * Determinism: one seed is derived from `hashString(`${seed}|${context}|${stableStringify(args)}`)`,
  * and every node of the output re-seeds a private faker from that seed plus the node's JSON
  * pointer. So the same inputs give deep-equal output in any process, and adding a property to a
- * schema does not reshuffle the values of its siblings. Times hang off `now` (a fixed instant when
- * omitted), never off the wall clock. `context` is `TOOL_SLUG` or `TOOL_SLUG|anything` (execute
+ * schema does not reshuffle the values of its siblings. Times hang off the whole second of `now`
+ * (a fixed instant when omitted), never off the wall clock, so calls within one second agree and
+ * repeated inputs are answered from a memo (see `outputMemo`). `context` is `TOOL_SLUG` or `TOOL_SLUG|anything` (execute
  * passes `slug|account id`, so two accounts see two different users); the slug part names the
  * toolkit (its web host, see toolkit-hosts.ts) and the verb (a `CREATE`/`SEND`/... tool returns
  * a new record: initial state, created just now).

@@ -3,8 +3,9 @@
  * query side (search-query.ts) gives concepts (a typed word with its synonyms; a tool scores the
  * best term of each concept), the verb intent and the words naming a toolkit. On top of BM25F: a
  * toolkit feature (a query naming a toolkit boosts its tools) and a mild preference for tools
- * whose slug verb matches the query's verb. Built once; scoring a query over ~150 tools takes ~0.1 ms,
- * and an index remembers the scores of its recent query texts (session filters apply after).
+ * whose slug verb matches the query's verb. Built once; scoring a query over ~150 tools takes
+ * tens of microseconds, and an index remembers the scores of query texts searched more than once
+ * (session filters apply after).
  *
  * Only general mechanisms live here: nothing maps a particular query to a particular tool.
  */
@@ -274,7 +275,6 @@ export function createSearchIndex(tools: readonly SearchableTool[]): SearchIndex
    */
   const sortKeys = new Float64Array(n);
 
-  /** One matching tool of a query: its doc number and score, and whether it matched the query's object. */
   /**
    * Every tool a query text matches, best first (session filters aside), and the best score.
    * Packed in one array (doc, score, matches-object flag per tool) because the memo keeps it:
