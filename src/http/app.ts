@@ -67,8 +67,8 @@ export interface MockApp {
 }
 
 const API_PREFIX = '/api/';
-/** Operations whose answers are mostly catalog schemas (search, meta tools): serialized with their shared texts. */
-const CATALOG_HEAVY = new Set(['searchTools', 'executeMetaTool']);
+/** Operations whose answers are mostly catalog schemas (search, tool listings, meta tools): serialized with their shared texts. */
+const CATALOG_HEAVY = new Set(['searchTools', 'listSessionTools', 'executeMetaTool']);
 
 /** A HEAD answer carries the GET answer's status and headers, no body. */
 function withoutBodyForHead(request: Request, result: JsonResult): JsonResult {
