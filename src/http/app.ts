@@ -10,6 +10,7 @@ import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { type AdjustableClock, ShiftableClock } from '../engine/clock.js';
 import { Engine } from '../engine/engine.js';
 import { ApiError } from '../engine/errors.js';
+import { stringifyWithShared } from '../engine/shared-json.js';
 import { configureConnections } from '../engine/links.js';
 import { Random } from '../engine/random.js';
 import { type Catalog, CatalogError, loadCatalog } from '../engine/catalog.js';
@@ -22,7 +23,7 @@ import { FaultPlan } from './faults.js';
 import { type OperationSpec, operationTable } from './operation-table.js';
 import { mockRoutes, type OperationHandler, operationHandlers } from './handlers/index.js';
 import { RequestValidator } from './request-validator.js';
-import { catalogJsonResult, errorResult, type JsonResult, jsonResult, toResponse } from './respond.js';
+import { errorResult, type JsonResult, jsonResult, toResponse } from './respond.js';
 import { Router } from './router.js';
 import validateTool from '../generated/tool-validator.js';
 import { compileDocumentSchema, toViolations } from './schema-registry.js';
@@ -216,7 +217,7 @@ export function createApp(options: AppOptions = {}): MockApp {
       const lines = toViolations(check.errors, '/response').map((v) => `${v.pointer}: ${v.message}`);
       throw new ApiError(500, 'INTERNAL', `Response of ${match.operationId} does not match the OpenAPI document`, { errors: lines });
     }
-    return CATALOG_HEAVY.has(match.operationId) ? catalogJsonResult(spec.successStatus, result, requestId) : jsonResult(spec.successStatus, result, requestId);
+    return jsonResult(spec.successStatus, result, requestId, {}, CATALOG_HEAVY.has(match.operationId) ? stringifyWithShared : JSON.stringify);
   }
 
   return app;

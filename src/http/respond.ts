@@ -2,7 +2,6 @@
  * Building responses: JSON with the right headers, and the API's error envelope.
  */
 import type { ApiError } from '../engine/errors.js';
-import { stringifyWithShared } from '../engine/shared-json.js';
 
 /** The error envelope body (reference 8.1). */
 export interface ErrorEnvelope {
@@ -59,22 +58,19 @@ export interface JsonResult {
 }
 
 /**
+ * @param serialize `JSON.stringify`, or `stringifyWithShared` for bodies made mostly of catalog
+ * schemas (search, tool listings, meta tools), whose text is serialized once and reused.
  * @example
  * jsonResult(200, { ok: true }, 'req_1').text; // '{"ok":true}'
  */
-export function jsonResult(status: number, body: unknown, requestId: string, headers: Record<string, string> = {}): JsonResult {
-  return { kind: 'json', status, headers: { 'content-type': 'application/json', 'x-request-id': requestId, ...headers }, text: JSON.stringify(body) };
-}
-
-/**
- * {@link jsonResult} for bodies made mostly of catalog schemas (search, tool listings, meta
- * tools): their text is serialized once and reused (see shared-json.ts).
- *
- * @example
- * catalogJsonResult(200, { tool_schemas: { X: { input_schema: tool.input_parameters } } }, 'req_1').status; // 200
- */
-export function catalogJsonResult(status: number, body: unknown, requestId: string): JsonResult {
-  return { kind: 'json', status, headers: { 'content-type': 'application/json', 'x-request-id': requestId }, text: stringifyWithShared(body) };
+export function jsonResult(
+  status: number,
+  body: unknown,
+  requestId: string,
+  headers: Record<string, string> = {},
+  serialize: (body: unknown) => string = JSON.stringify,
+): JsonResult {
+  return { kind: 'json', status, headers: { 'content-type': 'application/json', 'x-request-id': requestId, ...headers }, text: serialize(body) };
 }
 
 /**
