@@ -86,8 +86,10 @@ function render(rows: Row[], list: Scenario[], options: ThroughputOptions): stri
     const timesPrism = ratio(mock, prism);
     const ofBare = ratio(mock, bare);
     const goals: string[] = [];
-    if (scenario.goals?.timesPrism) goals.push(`≥${scenario.goals.timesPrism}x Prism: ${timesPrism >= scenario.goals.timesPrism ? 'met' : 'MISSED'}`);
-    if (scenario.goals?.fractionOfBare) goals.push(`≥${fmtPct(scenario.goals.fractionOfBare)} of bare: ${ofBare >= scenario.goals.fractionOfBare ? 'met' : 'MISSED'}`);
+    // A baseline that did not run (--skip-prism, a failed start) leaves its goal unjudged, not missed.
+    const verdict = (ratio: number, goal: number) => (Number.isNaN(ratio) ? 'not measured' : ratio >= goal ? 'met' : 'MISSED');
+    if (scenario.goals?.timesPrism) goals.push(`≥${scenario.goals.timesPrism}x Prism: ${verdict(timesPrism, scenario.goals.timesPrism)}`);
+    if (scenario.goals?.fractionOfBare) goals.push(`≥${fmtPct(scenario.goals.fractionOfBare)} of bare: ${verdict(ofBare, scenario.goals.fractionOfBare)}`);
     return [scenario.name, fmtRatio(timesPrism), fmtRatio(ratio(mock, quiet)), fmtPct(ofBare), fmtRatio(ratio(bare, quiet)), goals.join('; ') || '(no goal)'];
   });
   const detail = rows.map((row) => {
