@@ -15,6 +15,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compilePathTemplate } from './path-template.js';
 
 export const BUILTIN_PROXY_FIXTURES_DIR = fileURLToPath(new URL('../../mocks/fixtures/proxy/', import.meta.url));
 
@@ -37,22 +38,6 @@ interface CompiledFixture extends ProxyFixture {
 /** Toolkit slug -> endpoints, compiled. */
 export type ProxyFixtureSet = ReadonlyMap<string, readonly CompiledFixture[]>;
 
-function compile(path: string): { pattern: RegExp; names: string[] } {
-  const names: string[] = [];
-  const source = path
-    .split('/')
-    .map((segment) => {
-      const param = /^\{([A-Za-z_][A-Za-z0-9_]*)\}$/.exec(segment);
-      if (param) {
-        names.push(param[1]!);
-        return '([^/]+)';
-      }
-      return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    })
-    .join('/');
-  return { pattern: new RegExp(`^${source}/?$`), names };
-}
-
 function check(file: string, raw: unknown): CompiledFixture[] {
   const problems: string[] = [];
   const doc = raw as { toolkit?: unknown; endpoints?: unknown };
@@ -66,7 +51,7 @@ function check(file: string, raw: unknown): CompiledFixture[] {
     if (e.binary !== undefined && (typeof e.binary.content_type !== 'string' || typeof e.binary.base64 !== 'string')) {
       problems.push(`${where}/binary: needs content_type and base64`);
     }
-    if (problems.length === 0) out.push({ ...(e as ProxyFixture), ...compile(e.path!) });
+    if (problems.length === 0) out.push({ ...(e as ProxyFixture), ...compilePathTemplate(e.path!) });
   });
   if (problems.length) throw new Error(`Invalid proxy fixtures:\n  ${problems.join('\n  ')}`);
   return out;

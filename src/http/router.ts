@@ -2,6 +2,7 @@
  * Matches a method and path to an operation of the document. An unknown path and a known
  * path with the wrong method are told apart (404 vs 405), as prism does.
  */
+import { compilePathTemplate } from '../engine/path-template.js';
 
 export interface RouteDefinition {
   method: string;
@@ -22,22 +23,6 @@ interface CompiledRoute {
   literal: boolean;
 }
 
-function compile(path: string): { pattern: RegExp; names: string[] } {
-  const names: string[] = [];
-  const source = path
-    .split('/')
-    .map((segment) => {
-      const param = /^\{([^}]+)\}$/.exec(segment);
-      if (param) {
-        names.push(param[1]!);
-        return '([^/]+)';
-      }
-      return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    })
-    .join('/');
-  return { pattern: new RegExp(`^${source}/?$`), names };
-}
-
 /**
  * @example
  * const router = new Router([{ method: 'GET', path: '/s/{id}', operationId: 'getS' }]);
@@ -51,7 +36,7 @@ export class Router {
     for (const def of definitions) {
       let route = byPath.get(def.path);
       if (!route) {
-        route = { ...compile(def.path), methods: new Map(), literal: !def.path.includes('{') };
+        route = { ...compilePathTemplate(def.path), methods: new Map(), literal: !def.path.includes('{') };
         byPath.set(def.path, route);
       }
       route.methods.set(def.method.toUpperCase(), def.operationId);
