@@ -5,7 +5,7 @@
  * one index with the catalog tools, so their scores compare with the catalog's.
  */
 import type { Catalog } from './catalog.js';
-import { checkCustoms, type CustomsInput } from './custom-tools.js';
+import { checkCustoms, type CustomToolInput, type CustomsInput } from './custom-tools.js';
 import type { Engine } from './engine.js';
 import { badRequest } from './errors.js';
 import { createSearchIndex, type SearchableTool, type SearchIndex } from './search-index.js';
@@ -13,14 +13,10 @@ import { createSearchIndex, type SearchableTool, type SearchIndex } from './sear
 /** The toolkit slug search reports for a standalone custom tool (no custom toolkit, no `extends_toolkit`). */
 export const STANDALONE_CUSTOM_TOOLKIT = 'custom';
 
-/** A custom tool as search answers it. */
-export interface SearchCustomTool {
+/** A custom tool as search answers it: its input's texts and schemas, with the final slug and its toolkit. */
+export interface SearchCustomTool extends Pick<CustomToolInput, 'name' | 'description' | 'input_schema' | 'output_schema'> {
   /** Final slug, `LOCAL_…`. */
   slug: string;
-  name: string;
-  description: string;
-  input_schema: Record<string, unknown>;
-  output_schema?: Record<string, unknown>;
   /** The custom toolkit's slug, the `extends_toolkit`, or {@link STANDALONE_CUSTOM_TOOLKIT}. */
   toolkit: string;
   /** True for a tool extending a Composio toolkit: it runs with that toolkit's connection. */
